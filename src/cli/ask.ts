@@ -1,0 +1,64 @@
+/**
+ * `npm run ask -- "question"` answers once. `--json` prints one JSON object; with `-` in place
+ * of the question it reads one question a line from standard input and answers each, in order.
+ * For clean JSON on stdout use `npm run -s ask -- --json …` (npm prints a banner otherwise).
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { Engine } from '../engine/engine.ts';
+import { renderAnswerText } from '../engine/render.ts';
+import { parseConfig } from '../config.ts';
+import { openEngine } from '../knowledge/open.ts';
+import { answerToJson } from './answer-json.ts';
+
+const USAGE = `Usage: npm run ask -- [--json] "your question"
+       npm run ask -- [--json] -        (one question a line from standard input)`;
+
+export function formatAnswer(engine: Engine, question: string, json: boolean): string {
+  const answer = engine.answer(question);
+  return json ? JSON.stringify(answerToJson(answer)) : renderAnswerText(answer);
+}
+
+export async function runAsk(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`No question given.\n${USAGE}`);
+    return 2;
+  }
+  const json = values.json ?? false;
+  const engine = openEngine(parseConfig(process.env).KNOWLEDGE_DIR);
+  if (positionals.length === 1 && positionals[0] === '-') {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      process.stdout.write(formatAnswer(engine, line, json) + (json ? '\n' : '\n\n'));
+    }
+    return 0;
+  }
+  console.log(formatAnswer(engine, positionals.join(' '), json));
+  return 0;
+}
+
+if (process.argv[1]?.endsWith('ask.ts')) {
+  runAsk(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      console.error(`ask failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    },
+  );
+}

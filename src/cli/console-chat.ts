@@ -1,0 +1,45 @@
+/** The local console chat: the same answers as the bot, without Discord. */
+import { createInterface } from 'node:readline';
+import type { Engine } from '../engine/engine.ts';
+import { renderAnswerText } from '../engine/render.ts';
+
+export const CONSOLE_HELP = `Ask a question about Iran's SMEs, industrial parks and their agreements, e.g.
+  How many industrial parks does Iran have?
+  Who is Ali Rasoulian?
+  armenia mou
+Commands: help (this text), sources (the articles), quit (or exit, Ctrl-D).`;
+
+export function consoleReply(engine: Engine, line: string): string | null {
+  const input = line.trim();
+  const command = input.toLowerCase();
+  if (command === 'quit' || command === 'exit') return null;
+  if (command === 'help' || command === '?') return CONSOLE_HELP;
+  if (command === 'sources') {
+    return engine.kb.articles
+      .map((a) => `• ${a.title} — ${a.outlet}, ${a.date ?? 'undated'} [${a.id}]`)
+      .join('\n');
+  }
+  if (input === '') return '';
+  return renderAnswerText(engine.answer(line));
+}
+
+export async function runConsoleChat(
+  engine: Engine,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
+  const write = (text: string) => output.write(text + '\n');
+  write(`Iran SME knowledge bot — console chat (${engine.facts.length} facts from ${engine.kb.articles.length} articles).`);
+  write('Type a question, "help" or "quit".');
+  rl.setPrompt('> ');
+  rl.prompt();
+  for await (const line of rl) {
+    const reply = consoleReply(engine, line);
+    if (reply === null) break;
+    if (reply) write(reply + '\n');
+    rl.prompt();
+  }
+  rl.close();
+  write('Bye.');
+}

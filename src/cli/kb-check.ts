@@ -1,0 +1,42 @@
+/**
+ * `npm run kb:check [-- --dir knowledge] [--json]`: validates the knowledge base and prints
+ * coverage. Exits 1 naming the file, fact id and field of every problem.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { articleCoverage } from '../knowledge/coverage.ts';
+import { formatProblem, readKnowledgeBase } from '../knowledge/load.ts';
+
+export function runKbCheck(dir: string, json: boolean, out: (line: string) => void): number {
+  const { kb, problems } = readKnowledgeBase(dir);
+  const coverage = kb.articles.map((a) => articleCoverage(a, kb.facts));
+  const drafts = kb.facts.filter((f) => f.status === 'draft').length;
+  if (json) {
+    out(JSON.stringify({ ok: problems.length === 0, problems, coverage, facts: kb.facts.length, drafts }));
+    return problems.length === 0 ? 0 : 1;
+  }
+  for (const p of problems) out(`✗ ${formatProblem(p)}`);
+  out('');
+  out('Coverage (sentences quoted by at least one fact):');
+  for (const c of coverage) {
+    const pct = c.sentences === 0 ? 100 : Math.round((100 * c.covered) / c.sentences);
+    const draftNote = c.drafts > 0 ? `, ${c.drafts} draft(s)` : '';
+    out(`  ${c.articleId}: ${c.covered}/${c.sentences} sentences (${pct}%), ${c.facts} facts${draftNote}`);
+    for (const s of c.uncovered) out(`    not quoted: "${s.length > 110 ? s.slice(0, 109) + '…' : s}"`);
+  }
+  out('');
+  out(
+    `${kb.articles.length} articles, ${kb.facts.length - drafts} reviewed facts, ${drafts} drafts awaiting review, ` +
+      `${kb.topics.length} topics, ${kb.aliases.length} alias groups.`,
+  );
+  out(problems.length === 0 ? '✓ knowledge base OK' : `✗ ${problems.length} problem(s)`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('kb-check.ts');
+if (isMain) {
+  const { values } = parseArgs({
+    options: { dir: { type: 'string', default: 'knowledge' }, json: { type: 'boolean', default: false } },
+  });
+  process.exitCode = runKbCheck(resolve(values.dir ?? 'knowledge'), values.json ?? false, (l) => console.log(l));
+}

@@ -1,0 +1,35 @@
+/**
+ * Configuration: read once from the environment (and .env via dotenv), validated with zod.
+ * A missing or malformed value stops start-up with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; the token's value never appears in a message. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+}

@@ -1,0 +1,173 @@
+/**
+ * The search index: a word index over the facts (word → facts, with field weights and rarity),
+ * and a typo corrector that uses fuse.js over the vocabulary, narrowed first by shared trigrams.
+ */
+import Fuse from 'fuse.js';
+import { AliasMatcher, STOPWORDS, contentWords, toWords } from './normalise.ts';
+import type { Fact, KnowledgeBase } from './types.ts';
+
+/** How much a word counts for a fact, by the field it appears in (the best field wins). */
+export const FIELD_WEIGHTS = {
+  questions: 1,
+  keywords: 1,
+  entities: 1,
+  answer: 0.9,
+  quote: 0.7,
+} as const;
+
+interface Posting {
+  facts: Int32Array;
+  weights: Float32Array;
+}
+
+/** Words shorter than this are never "corrected": too many near neighbours. */
+const MIN_CORRECTABLE = 4;
+/** fuse.js score above which a correction is not trusted (0 = exact, 1 = anything). */
+const MAX_CORRECTION_SCORE = 0.34;
+const CORRECTION_CANDIDATES = 12;
+const CORRECTION_CACHE = 5000;
+
+export interface Correction {
+  from: string;
+  to: string;
+  /** 0..1, how sure the correction is (1 - fuse score). */
+  confidence: number;
+}
+
+export class FactIndex {
+  readonly facts: Fact[];
+  readonly aliases: AliasMatcher;
+  private readonly postings = new Map<string, Posting>();
+  private readonly idf = new Map<string, number>();
+  /** idf a word would have if it appeared in one fact: what an unknown word weighs. */
+  readonly unknownIdf: number;
+  /** Content words of each fact's questions, for phrasing similarity. */
+  readonly questionWords: string[][][];
+  /** Every stemmed word the material and the aliases use, before alias replacement. */
+  private readonly vocabulary = new Set<string>();
+  private readonly vocabList: string[] = [];
+  private readonly trigramIndex = new Map<string, number[]>();
+  private readonly correctionCache = new Map<string, Correction | null>();
+
+  constructor(kb: Pick<KnowledgeBase, 'facts' | 'aliases'>) {
+    this.facts = kb.facts;
+    this.aliases = new AliasMatcher(kb.aliases);
+    const building = new Map<string, { facts: number[]; weights: number[] }>();
+    this.questionWords = [];
+
+    this.facts.forEach((fact, factNo) => {
+      const weights = new Map<string, number>();
+      const add = (text: string, weight: number): string[] => {
+        const raw = toWords(text);
+        for (const w of raw) if (!STOPWORDS.has(w) && !/^\d/.test(w)) this.vocabulary.add(w);
+        const words = contentWords(raw, this.aliases);
+        for (const w of words) if ((weights.get(w) ?? 0) < weight) weights.set(w, weight);
+        return words;
+      };
+      this.questionWords.push(fact.questions.map((q) => [...new Set(add(q, FIELD_WEIGHTS.questions))]));
+      for (const k of fact.keywords) add(k, FIELD_WEIGHTS.keywords);
+      for (const e of fact.entities) add(e, FIELD_WEIGHTS.entities);
+      add(fact.answer, FIELD_WEIGHTS.answer);
+      add(fact.quote, FIELD_WEIGHTS.quote);
+      for (const [w, weight] of weights) {
+        let p = building.get(w);
+        if (!p) building.set(w, (p = { facts: [], weights: [] }));
+        p.facts.push(factNo);
+        p.weights.push(weight);
+      }
+    });
+
+    const n = Math.max(1, this.facts.length);
+    for (const [w, p] of building) {
+      this.postings.set(w, { facts: Int32Array.from(p.facts), weights: Float32Array.from(p.weights) });
+      this.idf.set(w, Math.log(1 + n / p.facts.length));
+    }
+    this.unknownIdf = Math.log(1 + n);
+
+    for (const w of this.aliases.variantWords) if (!STOPWORDS.has(w)) this.vocabulary.add(w);
+    for (const w of this.vocabulary) {
+      if (w.length < MIN_CORRECTABLE) continue;
+      const id = this.vocabList.push(w) - 1;
+      for (const g of trigrams(w)) {
+        let list = this.trigramIndex.get(g);
+        if (!list) this.trigramIndex.set(g, (list = []));
+        list.push(id);
+      }
+    }
+  }
+
+  get vocabularySize(): number {
+    return this.vocabulary.size;
+  }
+
+  /** Is this (stemmed) word used anywhere in the material or the aliases? */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word) || this.postings.has(word);
+  }
+
+  /** How rare a content word is; null when no fact contains it. */
+  idfOf(word: string): number | null {
+    return this.idf.get(word) ?? null;
+  }
+
+  posting(word: string): Posting | undefined {
+    return this.postings.get(word);
+  }
+
+  /**
+   * The vocabulary word a misspelled word most likely stands for, or null.
+   * Trigram overlap picks a handful of candidates; fuse.js scores them.
+   */
+  correct(word: string): Correction | null {
+    if (word.length < MIN_CORRECTABLE || /\d/.test(word)) return null;
+    const cached = this.correctionCache.get(word);
+    if (cached !== undefined) return cached;
+
+    const grams = trigrams(word);
+    const counts = new Map<number, number>();
+    for (const g of grams) {
+      const list = this.trigramIndex.get(g);
+      if (!list) continue;
+      for (const id of list) {
+        const candidate = this.vocabList[id] as string;
+        if (Math.abs(candidate.length - word.length) > 2) continue;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+    }
+    const ranked = [...counts]
+      .map(([id, shared]) => {
+        const w = this.vocabList[id] as string;
+        return { w, dice: (2 * shared) / (grams.length + w.length) };
+      })
+      .filter((c) => c.dice >= 0.25)
+      .sort((a, b) => b.dice - a.dice)
+      .slice(0, CORRECTION_CANDIDATES);
+
+    let result: Correction | null = null;
+    if (ranked.length > 0) {
+      const fuse = new Fuse(
+        ranked.map((c) => c.w),
+        {
+          includeScore: true,
+          ignoreLocation: true,
+          isCaseSensitive: true,
+          threshold: MAX_CORRECTION_SCORE,
+        },
+      );
+      const best = fuse.search(word)[0];
+      if (best && best.score !== undefined && best.score <= MAX_CORRECTION_SCORE) {
+        result = { from: word, to: best.item, confidence: 1 - best.score };
+      }
+    }
+    if (this.correctionCache.size >= CORRECTION_CACHE) this.correctionCache.clear();
+    this.correctionCache.set(word, result);
+    return result;
+  }
+}
+
+function trigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * Text normalisation, the same at build time (facts) and at query time (questions):
+ * case, typographic quotes, possessives, number formats, light stemming, alias phrases, stopwords.
+ */
+import type { AliasGroup } from './types.ts';
+
+/** Only this much of a message is read: a question is a sentence, not an essay. */
+export const MAX_ANALYSED_CHARS = 400;
+/** At most this many distinct content words of a question are used. */
+export const MAX_QUERY_WORDS = 20;
+
+/**
+ * Words that carry no subject in a question. Tuned for questions: interrogatives, auxiliaries,
+ * politeness and chat filler. Words that signal what kind of answer is wanted ("how many",
+ * "who", "when") are read by detectIntent before they are dropped here.
+ */
+export const STOPWORDS: ReadonlySet<string> = stopwordSet(
+  `a an the and or but nor of in on at to for with by from into onto about over under as than then
+  is are was were be been being am do does did done doing has have had having will would shall should
+  can could may might must i me my we us our you your he him his she her they them their it its this
+  that these those there here what which who whom whose when where why how whats whos wheres hows
+  any some all each every much many more most few lot lots one ones
+  tell know say said saying says please pls plz thanks thank hi hello hey ok okay yes no not
+  give list show explain describe mean meant info information detail details anything something
+  just also too very really quite so such only even still yet ever again
+  get got go going went want like
+  s t d ll re ve m`,
+);
+
+/** Stopwords are compared with stemmed words, so hold both forms ("does" and "doe"). */
+function stopwordSet(list: string): Set<string> {
+  const set = new Set<string>();
+  for (const w of list.split(/\s+/).filter(Boolean)) {
+    set.add(w);
+    set.add(stem(w));
+  }
+  return set;
+}
+
+const TYPOGRAPHIC: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+};
+
+/** Whitespace and typographic quotes only: what the quote check compares after. */
+export function normaliseForQuote(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u2033]/g, (c) => TYPOGRAPHIC[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A light, predictable English stemmer: plural and verb endings only. The same function runs on
+ * facts and questions, so an odd stem ("bas" for "based") still matches itself.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ied') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('ing') && word.length > 5) {
+    const base = word.slice(0, -3);
+    return undouble(base);
+  }
+  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) {
+    return undouble(word.slice(0, -2));
+  }
+  if (word.endsWith('s') && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+function undouble(base: string): string {
+  // "planned" → "plann" → "plan"; keeps "ll"/"ss" words ("install", "assess") readable enough.
+  if (base.length > 3 && /([bdgmnprt])\1$/.test(base)) return base.slice(0, -1);
+  return base;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
+
+/** Lowercase words of a text, stemmed; numbers keep decimals ("1.6") and lose thousands commas. */
+export function toWords(text: string): string[] {
+  const cleaned = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    // possessives: iran's, smes' → iran, smes
+    .replace(/(\p{L})'s\b/gu, '$1')
+    .replace(/(\p{L}s)'(?!\p{L})/gu, '$1')
+    .replace(/%/g, ' percent ')
+    .replace(/\$/g, ' dollar ');
+  const out: string[] = [];
+  for (const match of cleaned.matchAll(WORD_RE)) {
+    let w = match[0];
+    if (/^\d/.test(w)) {
+      // 33,000 → 33000 ; 1.6 stays ; a trailing sentence dot never reaches here.
+      w = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w) ? w.replace(/,/g, '') : w.replace(/,/g, ' ');
+      for (const part of w.split(' ')) if (part) out.push(part);
+      continue;
+    }
+    // Keep letters and digits only; a word like "covid19" stays one word.
+    out.push(stem(w.replace(/[.,]/g, '')));
+  }
+  return out;
+}
+
+export type Intent = 'figure' | 'person' | 'date' | 'place' | null;
+
+/** What kind of answer the question asks for, read from its wording before stopwords go. */
+export function detectIntent(text: string): Intent {
+  const t = text.toLowerCase();
+  if (/\b(how (many|much|big|large)|number of|what (share|percent|percentage|proportion|portion|amount|value)|how many|total|count)\b/.test(t))
+    return 'figure';
+  if (/\b(when|what (date|year|day|month)|which (date|year|day|month))\b/.test(t)) return 'date';
+  if (/\bwho\b/.test(t)) return 'person';
+  if (/\bwhere\b/.test(t)) return 'place';
+  return null;
+}
+
+interface AliasEntry {
+  words: string[];
+  canonical: string;
+}
+
+/** Replaces alias phrases (longest first) with their canonical word. */
+export class AliasMatcher {
+  private readonly byFirst = new Map<string, AliasEntry[]>();
+  /** Every word that appears in a variant: part of the vocabulary typos are corrected to. */
+  readonly variantWords = new Set<string>();
+
+  constructor(groups: readonly AliasGroup[]) {
+    for (const group of groups) {
+      const canonical = group.canonical.toLowerCase();
+      for (const phrase of [canonical, ...group.variants]) {
+        const words = toWords(phrase);
+        if (words.length === 0) continue;
+        for (const w of words) this.variantWords.add(w);
+        const first = words[0] as string;
+        const list = this.byFirst.get(first) ?? [];
+        if (!list.some((e) => e.words.join(' ') === words.join(' '))) list.push({ words, canonical });
+        this.byFirst.set(first, list);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  apply(words: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const candidates = this.byFirst.get(words[i] as string);
+      let matched: AliasEntry | undefined;
+      if (candidates) {
+        matched = candidates.find((e) => e.words.every((w, k) => words[i + k] === w));
+      }
+      if (matched) {
+        out.push(matched.canonical);
+        i += matched.words.length;
+      } else {
+        out.push(words[i] as string);
+        i += 1;
+      }
+    }
+    return out;
+  }
+}
+
+/** Words to index or search: aliases applied, stopwords dropped. */
+export function contentWords(words: readonly string[], aliases: AliasMatcher): string[] {
+  return aliases.apply(words).filter((w) => !STOPWORDS.has(w));
+}

@@ -1,0 +1,37 @@
+/** Plain-text rendering of an answer, for the console and `ask`. Discord has its own (embeds). */
+import type { Answer, Citation } from './types.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2021-07-13 → "13 Jul 2021"; 2021-07 → "Jul 2021"; 2021 → "2021". */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  if (!m) return y ?? date;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** "Title" — Outlet, 13 Jul 2021 (or "undated"). */
+export function citationLine(c: Citation): string {
+  return `“${c.title}” — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'} [${c.articleId}]`;
+}
+
+export function renderAnswerText(answer: Answer): string {
+  const lines: string[] = [];
+  if (answer.corrections.length > 0) {
+    lines.push(`(read ${answer.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')})`);
+  }
+  lines.push(answer.answer);
+  if (answer.status === 'no_match') {
+    for (const s of answer.suggestions) lines.push(`  • ${s}`);
+    return lines.join('\n');
+  }
+  if (answer.note) lines.push(`Note: ${answer.note}`);
+  lines.push('');
+  lines.push(answer.citations.length > 1 ? 'Sources:' : 'Source:');
+  for (const c of answer.citations) {
+    lines.push(`  ${citationLine(c)}`);
+    lines.push(`    “${c.quote.replace(/\s+/g, ' ').trim()}”`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,188 @@
+/**
+ * Loads the knowledge base from its folder and validates every part of it: the schema (zod),
+ * unique ids, known articles and topics, verbatim quotes, and that every article has facts.
+ * Problems are collected, each naming the file, the fact id and the field, rather than thrown.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { normaliseForQuote } from '../engine/normalise.ts';
+import type { AliasGroup, Article, Fact, KnowledgeBase, Topic } from '../engine/types.ts';
+import { aliasFileSchema, articleMetaSchema, factFileSchema, topicFileSchema } from './schema.ts';
+
+export interface KbProblem {
+  file: string;
+  factId?: string | undefined;
+  field?: string | undefined;
+  message: string;
+}
+
+export interface LoadResult {
+  kb: KnowledgeBase;
+  problems: KbProblem[];
+  /** Where each fact came from, for messages. */
+  factFiles: Map<string, string>;
+}
+
+export class KnowledgeBaseError extends Error {
+  constructor(readonly problems: KbProblem[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeBaseError';
+  }
+}
+
+export function formatProblem(p: KbProblem): string {
+  const where = [p.file, p.factId && `fact ${p.factId}`, p.field && `field ${p.field}`].filter(Boolean);
+  return `${where.join(': ')}: ${p.message}`;
+}
+
+/** Loads and validates; throws KnowledgeBaseError listing every problem if there is any. */
+export function loadKnowledgeBase(dir: string): KnowledgeBase {
+  const result = readKnowledgeBase(dir);
+  if (result.problems.length > 0) throw new KnowledgeBaseError(result.problems);
+  return result.kb;
+}
+
+/** Loads what it can and reports every problem; never throws for bad content. */
+export function readKnowledgeBase(dir: string): LoadResult {
+  const problems: KbProblem[] = [];
+  const rel = (file: string) => relative(process.cwd(), file) || file;
+
+  const readYaml = (file: string): unknown => {
+    try {
+      return parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      problems.push({ file: rel(file), message: `does not parse: ${(err as Error).message.split('\n')[0]}` });
+      return undefined;
+    }
+  };
+  const schemaProblems = (file: string, error: z.ZodError, data: unknown) => {
+    for (const issue of error.issues) {
+      const path = issue.path;
+      let factId: string | undefined;
+      if (path[0] === 'facts' && typeof path[1] === 'number') {
+        const raw = (data as { facts?: { id?: unknown }[] }).facts?.[path[1]];
+        factId = typeof raw?.id === 'string' ? raw.id : `#${path[1] + 1}`;
+      }
+      const field = (factId ? path.slice(2) : path).map(String).join('.') || undefined;
+      problems.push({ file: rel(file), factId, field, message: issue.message });
+    }
+  };
+
+  // Articles: <id>.yaml metadata beside <id>.txt text.
+  const articlesDir = join(dir, 'articles');
+  const articles: Article[] = [];
+  const metaFiles = listFiles(articlesDir, '.yaml');
+  if (metaFiles.length === 0) problems.push({ file: rel(articlesDir), message: 'no article metadata files' });
+  for (const file of metaFiles) {
+    const data = readYaml(file);
+    if (data === undefined) continue;
+    const parsed = articleMetaSchema.safeParse(data);
+    if (!parsed.success) {
+      schemaProblems(file, parsed.error, data);
+      continue;
+    }
+    const meta = parsed.data;
+    if (meta.id !== basename(file, '.yaml')) {
+      problems.push({ file: rel(file), field: 'id', message: `must match the file name (${basename(file, '.yaml')})` });
+    }
+    const textFile = join(articlesDir, `${meta.id}.txt`);
+    if (!existsSync(textFile)) {
+      problems.push({ file: rel(file), message: `its text file ${rel(textFile)} is missing` });
+      continue;
+    }
+    if (articles.some((a) => a.id === meta.id)) {
+      problems.push({ file: rel(file), field: 'id', message: `duplicate article id ${meta.id}` });
+      continue;
+    }
+    articles.push({ ...meta, text: readFileSync(textFile, 'utf8') });
+  }
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+
+  // Topics and aliases.
+  let topics: Topic[] = [];
+  const topicsFile = join(dir, 'topics.yaml');
+  if (existsSync(topicsFile)) {
+    const data = readYaml(topicsFile);
+    const parsed = topicFileSchema.safeParse(data);
+    if (data !== undefined && !parsed.success) schemaProblems(topicsFile, parsed.error, data);
+    else if (parsed.success) topics = parsed.data.topics;
+  }
+  let aliases: AliasGroup[] = [];
+  const aliasFile = join(dir, 'aliases.yaml');
+  if (existsSync(aliasFile)) {
+    const data = readYaml(aliasFile);
+    const parsed = aliasFileSchema.safeParse(data);
+    if (data !== undefined && !parsed.success) schemaProblems(aliasFile, parsed.error, data);
+    else if (parsed.success) aliases = parsed.data.groups;
+  }
+  const topicIds = new Set(topics.map((t) => t.id));
+
+  // Facts.
+  const facts: Fact[] = [];
+  const factFiles = new Map<string, string>();
+  const quoteText = new Map<string, string>();
+  for (const file of listFiles(join(dir, 'facts'), '.yaml')) {
+    const data = readYaml(file);
+    if (data === undefined) continue;
+    const parsed = factFileSchema.safeParse(data);
+    if (!parsed.success) {
+      schemaProblems(file, parsed.error, data);
+      continue;
+    }
+    const article = articleById.get(parsed.data.article);
+    if (!article) {
+      problems.push({
+        file: rel(file),
+        field: 'article',
+        message: `names unknown article "${parsed.data.article}" (known: ${[...articleById.keys()].join(', ')})`,
+      });
+    }
+    for (const f of parsed.data.facts) {
+      const where = { file: rel(file), factId: f.id };
+      const seen = factFiles.get(f.id);
+      if (seen) {
+        problems.push({ ...where, field: 'id', message: `duplicate fact id (also in ${seen})` });
+        continue;
+      }
+      factFiles.set(f.id, rel(file));
+      if (f.topic && !topicIds.has(f.topic)) {
+        problems.push({ ...where, field: 'topic', message: `unknown topic "${f.topic}" (add it to topics.yaml)` });
+      }
+      if (article) {
+        let normalised = quoteText.get(article.id);
+        if (normalised === undefined) quoteText.set(article.id, (normalised = normaliseForQuote(article.text)));
+        if (!normalised.includes(normaliseForQuote(f.quote))) {
+          problems.push({
+            ...where,
+            field: 'quote',
+            message: `not found verbatim in article ${article.id}: "${ellipsis(f.quote, 80)}"`,
+          });
+        }
+      }
+      facts.push({ ...f, articleId: parsed.data.article });
+    }
+  }
+
+  for (const a of articles) {
+    if (!facts.some((f) => f.articleId === a.id)) {
+      problems.push({ file: rel(join(articlesDir, `${a.id}.yaml`)), message: `article ${a.id} has no facts` });
+    }
+  }
+
+  return { kb: { articles, facts, topics, aliases }, problems, factFiles };
+}
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function ellipsis(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.ts';
+import { miniKb } from '../helpers/mini-kb.ts';
+
+const engine = new Engine(miniKb());
+
+describe('Engine.answer', () => {
+  it('answers a paraphrase with the right fact and its verbatim citation', () => {
+    const a = engine.answer('widget council head');
+    expect(a.status).toBe('answered');
+    expect(a.factIds[0]).toBe('jane-doe');
+    expect(a.citations[0]).toMatchObject({
+      articleId: 'widgets',
+      title: 'Widgetland in numbers',
+      outlet: 'Widget Times',
+      date: '2021-05-01',
+      quote: 'Jane Doe is the head of the Widget Council.',
+    });
+  });
+
+  it('answers a terse keyword query through an alias', () => {
+    const a = engine.answer('acme memorandum');
+    expect(a.status).toBe('answered');
+    expect(a.factIds).toContain('acme-mou');
+  });
+
+  it('tolerates a misspelled word and says how it read it', () => {
+    const a = engine.answer('Who is Jane Dooe of the Widgit Council?');
+    expect(a.factIds[0]).toBe('jane-doe');
+    expect(a.corrections).toContainEqual({ from: 'widgit', to: 'widget' });
+  });
+
+  it('gives every fact of a trend topic together, newest first', () => {
+    const a = engine.answer('how many widget factories are there');
+    expect(a.kind).toBe('trend');
+    expect(a.factIds).toEqual(['factories-2021', 'factories-2020']);
+    expect(a.answer).toMatch(/newest first/);
+  });
+
+  it('says the sources disagree and cites each one', () => {
+    const a = engine.answer('What share of exports are widgets?');
+    expect(a.kind).toBe('disagreement');
+    expect(a.answer).toMatch(/sources disagree/i);
+    expect(a.citations.map((c) => c.factId).sort()).toEqual(['export-share-30', 'export-share-60']);
+  });
+
+  it('refuses an off-topic question instead of matching the nearest fact', () => {
+    const a = engine.answer('What will the weather be like tomorrow?');
+    expect(a.status).toBe('no_match');
+    expect(a.citations).toEqual([]);
+    expect(a.factIds).toEqual([]);
+  });
+
+  it('refuses a near miss that shares a word but asks about something else', () => {
+    const a = engine.answer('What is the population of Widgetland?');
+    expect(a.status).toBe('no_match');
+  });
+
+  it('offers did-you-mean suggestions for a near miss', () => {
+    const a = engine.answer('Who is the deputy of the Widget Council?');
+    expect(a.status).toBe('no_match');
+    expect(a.suggestions).toContain('Who is Jane Doe?');
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('never serves a draft fact', () => {
+    const a = engine.answer('What about zebra crossings?');
+    expect(a.status).toBe('no_match');
+    expect(engine.facts.map((f) => f.id)).not.toContain('draft-fact');
+  });
+
+  it('asks for a question when given an empty or blank one', () => {
+    for (const q of ['', '   ', '\u0000\u0007\n']) {
+      const a = engine.answer(q);
+      expect(a.status).toBe('no_match');
+      expect(a.problem).toBe('empty');
+    }
+  });
+
+  it('rejects a question over the length limit with a clear message', () => {
+    const a = engine.answer('widget '.repeat(100));
+    expect(a.problem).toBe('too_long');
+    expect(a.answer).toMatch(/too long .*limit is 500/);
+  });
+
+  it('gives an honest no-match for emoji or another script', () => {
+    expect(engine.answer('🙂🙂🙂').problem).toBe('no_words');
+    const persian = engine.answer('صنایع کوچک ایران');
+    expect(persian.status).toBe('no_match');
+  });
+
+  it('handles a very long message without throwing when the limit is raised', () => {
+    const long = new Engine(miniKb(), { maxQuestionLength: 5000 });
+    const a = long.answer('Who is Jane Doe? ' + 'blah '.repeat(900));
+    expect(['answered', 'no_match']).toContain(a.status);
+  });
+
+  it('reports a score between 0 and 1', () => {
+    const a = engine.answer('Who is Jane Doe?');
+    expect(a.score).toBeGreaterThan(0.6);
+    expect(a.score).toBeLessThanOrEqual(1);
+  });
+});

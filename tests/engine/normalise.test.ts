@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AliasMatcher,
+  contentWords,
+  detectIntent,
+  normaliseForQuote,
+  stem,
+  toWords,
+} from '../../src/engine/normalise.ts';
+
+describe('toWords', () => {
+  it('lowercases and drops punctuation', () => {
+    expect(toWords('Who is ISIPO?!')).toEqual(['who', 'is', 'isipo']);
+  });
+
+  it('strips possessives with straight and typographic apostrophes', () => {
+    expect(toWords('Iran’s parks and Armenia\'s center')).toEqual(['iran', 'park', 'and', 'armenia', 'center']);
+  });
+
+  it('keeps decimals and removes thousands separators from numbers', () => {
+    expect(toWords('$1.6 billion, 33,000 SMEs and 335.77 trillion')).toEqual([
+      'dollar',
+      '1.6',
+      'billion',
+      '33000',
+      'sme',
+      'and',
+      '335.77',
+      'trillion',
+    ]);
+  });
+
+  it('reads a percent sign as the word percent', () => {
+    expect(toWords('92%')).toEqual(['92', 'percent']);
+  });
+
+  it('returns no words for emoji and symbols only', () => {
+    expect(toWords('🙂 👍 ???')).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it('reduces plurals so singular and plural match', () => {
+    expect(stem('parks')).toBe(stem('park'));
+    expect(stem('industries')).toBe(stem('industry'));
+    expect(stem('consortiums')).toBe('consortium');
+  });
+
+  it('reduces verb endings to the same stem', () => {
+    expect(stem('exported')).toBe('export');
+    expect(stem('exporting')).toBe('export');
+    expect(stem('planned')).toBe(stem('planning'));
+  });
+
+  it('leaves short words and words ending in ss or us alone', () => {
+    expect(stem('has')).toBe('has');
+    expect(stem('business')).toBe('business');
+    expect(stem('status')).toBe('status');
+  });
+});
+
+describe('AliasMatcher', () => {
+  const aliases = new AliasMatcher([
+    { canonical: 'sme', variants: ['small and medium-sized enterprises', 'small industries'] },
+    { canonical: 'isipo', variants: ['Iran Small Industries and Industrial Parks Organization'] },
+    { canonical: 'mou', variants: ['memorandum of understanding', 'memoranda'] },
+  ]);
+
+  it('replaces a multi-word variant with its canonical word', () => {
+    expect(aliases.apply(toWords('small and medium-sized enterprises grow'))).toEqual(['sme', 'grow']);
+  });
+
+  it('prefers the longest matching phrase', () => {
+    expect(aliases.apply(toWords('Iran Small Industries and Industrial Parks Organization'))).toEqual(['isipo']);
+    expect(aliases.apply(toWords('Iran small industries'))).toEqual(['iran', 'sme']);
+  });
+
+  it('matches plural variants through stemming', () => {
+    expect(aliases.apply(toWords('memorandums of understanding'))).toEqual(['mou']);
+  });
+
+  it('drops stopwords after aliases are applied', () => {
+    expect(contentWords(toWords('What is the memorandum of understanding about?'), aliases)).toEqual(['mou']);
+  });
+});
+
+describe('detectIntent', () => {
+  it('reads "how many" and "what percentage" as asking for a figure', () => {
+    expect(detectIntent('How many parks are there?')).toBe('figure');
+    expect(detectIntent('what percentage of industry')).toBe('figure');
+  });
+
+  it('reads "when" as asking for a date and "who" as asking for a person', () => {
+    expect(detectIntent('When was it signed?')).toBe('date');
+    expect(detectIntent('Who is Rasoulian?')).toBe('person');
+  });
+
+  it('returns null for keyword queries', () => {
+    expect(detectIntent('armenia mou')).toBeNull();
+  });
+});
+
+describe('normaliseForQuote', () => {
+  it('folds whitespace and typographic quotes only', () => {
+    expect(normaliseForQuote('“Small  and\n medium” Iran’s')).toBe('"Small and medium" Iran\'s');
+  });
+
+  it('keeps spelling and case as they are', () => {
+    expect(normaliseForQuote('ISIPO aid that')).toBe('ISIPO aid that');
+  });
+});
