@@ -7,12 +7,7 @@ import { z } from 'zod';
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 export const configSchema = z.object({
-  DISCORD_TOKEN: z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  DISCORD_TOKEN: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
@@ -28,7 +23,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; the token's value never appears in a message. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const result = configSchema.safeParse(env);
+  // An empty value (KEY= in .env) means "not set".
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = configSchema.safeParse(set);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);

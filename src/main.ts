@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const engine = openEngine(config.KNOWLEDGE_DIR);
   if (config.DISCORD_TOKEN) {
-    console.error('DISCORD_TOKEN is set, but the Discord bot is not part of this build yet. Unset it for the console chat.');
+    console.error(
+      'DISCORD_TOKEN is set, but the Discord bot is not part of this build yet. Unset it for the console chat.',
+    );
     process.exitCode = 1;
     return;
   }

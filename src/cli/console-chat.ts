@@ -30,7 +30,9 @@ export async function runConsoleChat(
 ): Promise<void> {
   const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
   const write = (text: string) => output.write(text + '\n');
-  write(`Iran SME knowledge bot — console chat (${engine.facts.length} facts from ${engine.kb.articles.length} articles).`);
+  write(
+    `Iran SME knowledge bot — console chat (${engine.facts.length} facts from ${engine.kb.articles.length} articles).`,
+  );
   write('Type a question, "help" or "quit".');
   rl.setPrompt('> ');
   rl.prompt();

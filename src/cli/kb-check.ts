@@ -38,5 +38,7 @@ if (isMain) {
   const { values } = parseArgs({
     options: { dir: { type: 'string', default: 'knowledge' }, json: { type: 'boolean', default: false } },
   });
-  process.exitCode = runKbCheck(resolve(values.dir ?? 'knowledge'), values.json ?? false, (l) => console.log(l));
+  process.exitCode = runKbCheck(resolve(values.dir ?? 'knowledge'), values.json ?? false, (l) =>
+    console.log(l),
+  );
 }

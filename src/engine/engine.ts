@@ -4,7 +4,16 @@
  * coverage too, so an off-topic question is refused rather than matched to the nearest fact.
  */
 import { FactIndex } from './index.ts';
-import { MAX_ANALYSED_CHARS, MAX_QUERY_WORDS, STOPWORDS, contentWords, detectIntent, toWords } from './normalise.ts';
+import {
+  MAX_ANALYSED_CHARS,
+  MAX_QUERY_WORDS,
+  STOPWORDS,
+  contentWords,
+  stem,
+  detectIntent,
+  figureKind,
+  toWords,
+} from './normalise.ts';
 import type { Intent } from './normalise.ts';
 import type {
   Answer,
@@ -25,18 +34,68 @@ export interface EngineOptions {
   suggestThreshold?: number;
   /** Longest question accepted, in characters. */
   maxQuestionLength?: number;
+  /**
+   * Correctly spelt words the material may not use (a dictionary, place names): never "corrected"
+   * to a vocabulary word, they count as words the material does not know.
+   */
+  dictionary?: Iterable<string>;
+  /**
+   * Names of countries and places. A question that names one is about it: a fact that does not
+   * mention it, or is about another country, cannot answer it.
+   */
+  places?: Iterable<string>;
+  /**
+   * The most common words of English. One the material never uses is more often part of how a
+   * question is put ("help", "affect") than what it is about, so it counts half.
+   */
+  everyday?: Iterable<string>;
 }
 
-export const DEFAULT_OPTIONS: Required<EngineOptions> = {
-  answerThreshold: 0.62,
+export const DEFAULT_OPTIONS: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday'>> = {
+  answerThreshold: 0.74,
   suggestThreshold: 0.3,
   maxQuestionLength: 500,
 };
 
 /** How much phrasing similarity to a curated question adds to coverage when ranking. */
 const QUESTION_SIMILARITY_WEIGHT = 0.3;
-/** A fact that cannot give what the question asks for (a figure, a date) ranks lower. */
-const INTENT_MISMATCH = { figure: 0.7, date: 0.85 } as const;
+/** A fact that cannot give what the question asks for ranks lower: no figure at all, … */
+const NO_FIGURE = 0.5;
+/** … a figure of another kind (a percentage for "how many"), … */
+const WRONG_FIGURE = 0.75;
+/** … no date for "when". */
+const NO_DATE = 0.85;
+/** A question's number, or the country it names, that the fact does not have. */
+const MISSING_CONSTRAINT = 0.6;
+/**
+ * Titles. "Minister" is not "deputy minister", and "the head of IRNA" is not a head who happens
+ * to be in the same sentence as IRNA: a fact answers a question about a title only if it has that
+ * title, unqualified when the question has no qualifier, near the body the question names.
+ */
+const ROLES = new Set([
+  'minister',
+  'ambassador',
+  'president',
+  'head',
+  'director',
+  'chairman',
+  'chair',
+  'chief',
+  'governor',
+  'leader',
+  'manager',
+  'secretary',
+  'spokesman',
+  'spokesperson',
+  'ceo',
+  'boss',
+  'mayor',
+]);
+const QUALIFIERS = new Set(['deputy', 'vice', 'acting', 'assistant', 'former', 'general']);
+const ROLE_WINDOW = 6;
+const ROLE_MISMATCH = 0.5;
+/** Unknown words this short are as often typos of small words as new subjects: they count half. */
+const SHORT_UNKNOWN = 3;
 /** How many top facts by coverage get the finer (phrasing) comparison. */
 const RERANK = 40;
 /** Facts this close to the best (by rank) are given together. */
@@ -45,6 +104,8 @@ const MAX_FACTS_PER_ANSWER = 4;
 
 export interface QueryAnalysis {
   words: string[];
+  /** Every word of the question, stopwords included, aliases applied. */
+  allWords: string[];
   intent: Intent;
   corrections: { from: string; to: string; confidence: number }[];
   /** Words the material never uses (after correction). */
@@ -59,7 +120,7 @@ interface Scored {
 
 export class Engine {
   readonly kb: KnowledgeBase;
-  readonly options: Required<EngineOptions>;
+  readonly options: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday'>>;
   readonly index: FactIndex;
   readonly articles: ReadonlyMap<string, Article>;
   readonly topics: ReadonlyMap<string, Topic>;
@@ -68,12 +129,18 @@ export class Engine {
   private readonly factsByTopic = new Map<string, number[]>();
   private readonly factNoById = new Map<string, number>();
   private readonly acc: Float64Array;
+  private readonly places = new Set<string>();
+  private readonly everyday = new Set<string>();
+  private readonly answerWords = new Map<number, string[]>();
+  /** The countries each fact names among its entities: what it is about. */
+  private readonly factPlaces: string[][];
 
   constructor(kb: KnowledgeBase, options: EngineOptions = {}) {
     this.kb = kb;
-    this.options = { ...DEFAULT_OPTIONS, ...options };
+    const { dictionary, places, everyday, ...rest } = options;
+    this.options = { ...DEFAULT_OPTIONS, ...rest };
     this.facts = kb.facts.filter((f) => f.status === 'reviewed');
-    this.index = new FactIndex({ facts: [...this.facts], aliases: kb.aliases });
+    this.index = new FactIndex({ facts: [...this.facts], aliases: kb.aliases }, dictionary);
     this.articles = new Map(kb.articles.map((a) => [a.id, a]));
     this.topics = new Map(kb.topics.map((t) => [t.id, t]));
     this.facts.forEach((f, i) => {
@@ -85,6 +152,14 @@ export class Engine {
       }
     });
     this.acc = new Float64Array(this.facts.length);
+    for (const w of everyday ?? []) this.everyday.add(stem(w.toLowerCase()));
+    for (const place of places ?? []) {
+      for (const w of contentWords(toWords(place), this.index.aliases)) this.places.add(w);
+    }
+    this.factPlaces = this.facts.map((f) => {
+      const words = f.entities.flatMap((e) => contentWords(toWords(e), this.index.aliases));
+      return words.filter((w) => this.places.has(w));
+    });
   }
 
   fact(id: string): Fact | undefined {
@@ -113,7 +188,47 @@ export class Engine {
       words.push(w);
       if (words.length >= MAX_QUERY_WORDS) break;
     }
-    return { words, intent: detectIntent(text), corrections, unknown };
+    return {
+      words,
+      allWords: this.index.aliases.apply(raw),
+      intent: detectIntent(text),
+      corrections,
+      unknown,
+    };
+  }
+
+  /** How much a word the material never uses counts, against the rarest word it does use. */
+  private unknownWeight(word: string): number {
+    if (word.length <= SHORT_UNKNOWN) return 0.5;
+    return this.everyday.has(word) ? 0.5 : 1;
+  }
+
+  /** Does the fact hold each title the question asks about, as asked and near what it names? */
+  private roleFactor(questionWords: string[], content: string[], factNo: number): number {
+    const roles = content.filter((w) => ROLES.has(w));
+    if (roles.length === 0) return 1;
+    let words = this.answerWords.get(factNo);
+    if (!words) {
+      words = this.index.aliases.apply(toWords((this.facts[factNo] as Fact).answer));
+      this.answerWords.set(factNo, words);
+    }
+    const others = content.filter((w) => !ROLES.has(w) && w !== 'iran' && this.index.idfOf(w) !== null);
+    for (const role of roles) {
+      const qualified = questionWords.some(
+        (w, i) => QUALIFIERS.has(w) && questionWords.slice(i + 1, i + 4).includes(role),
+      );
+      const positions = words.flatMap((w, i) => (w === role ? [i] : []));
+      const usable = positions.filter(
+        (i) => qualified || !words.slice(Math.max(0, i - 3), i).some((w) => QUALIFIERS.has(w)),
+      );
+      if (usable.length === 0) return ROLE_MISMATCH;
+      if (others.length === 0) continue;
+      const near = usable.some((i) =>
+        words.slice(Math.max(0, i - ROLE_WINDOW), i + ROLE_WINDOW + 1).some((w) => others.includes(w)),
+      );
+      if (!near) return ROLE_MISMATCH;
+    }
+    return 1;
   }
 
   answer(question: string): Answer {
@@ -148,7 +263,7 @@ export class Engine {
     const correctedTo = new Map(analysis.corrections.map((c) => [c.to, c.confidence]));
     const idfs = new Map<string, number>();
     for (const w of words) {
-      const idf = this.index.idfOf(w) ?? this.index.unknownIdf;
+      const idf = this.index.idfOf(w) ?? this.unknownWeight(w) * this.index.unknownIdf;
       idfs.set(w, idf);
       total += idf;
       const posting = this.index.posting(w);
@@ -164,9 +279,17 @@ export class Engine {
     }
     if (touched.length === 0 || total === 0) return [];
 
+    const constraints = words.filter((w) => /^\d/.test(w) || this.places.has(w));
+    const askedPlaces = words.filter((w) => this.places.has(w));
     let scored: Scored[] = touched.map((f) => {
       const fact = this.facts[f] as Fact;
-      const coverage = ((acc[f] as number) / total) * intentFactor(intent, fact);
+      let factor = intentFactor(intent, fact);
+      if (constraints.some((w) => !this.index.contains(w, f))) factor *= MISSING_CONSTRAINT;
+      const about = this.factPlaces[f] as string[];
+      if (askedPlaces.length > 0 && about.length > 0 && !about.some((p) => askedPlaces.includes(p))) {
+        factor *= MISSING_CONSTRAINT;
+      }
+      const coverage = ((acc[f] as number) / total) * factor;
       return { factNo: f, coverage, rank: coverage };
     });
     for (const f of touched) acc[f] = 0;
@@ -177,6 +300,7 @@ export class Engine {
     }
     const querySet = new Set(words);
     for (const s of scored) {
+      if (analysis.intent === 'person') s.coverage *= this.roleFactor(analysis.allWords, words, s.factNo);
       s.rank = s.coverage + QUESTION_SIMILARITY_WEIGHT * this.phrasing(s.factNo, querySet, idfs);
     }
     return scored.sort((a, b) => b.rank - a.rank || a.factNo - b.factNo);
@@ -199,7 +323,7 @@ export class Engine {
     return best;
   }
 
-  /** The best fact, the rest of its topic when the topic is a trend or a disagreement, and ties. */
+  /** The best fact, the rest of its topic when the topic is a trend or a disagreement, and same-topic ties. */
   private gather(best: Scored, ranked: Scored[]): Fact[] {
     const top = this.facts[best.factNo] as Fact;
     const chosen = new Set<number>([best.factNo]);
@@ -207,9 +331,13 @@ export class Engine {
     if (topic && topic.kind !== 'related') {
       for (const f of this.factsByTopic.get(topic.id) ?? []) chosen.add(f);
     }
+    // A near tie from the same topic (the same statement in two articles) is given too; a tie from
+    // elsewhere is noise, not a second answer.
     for (const s of ranked.slice(1)) {
       if (chosen.size >= MAX_FACTS_PER_ANSWER) break;
-      if (s.rank >= best.rank * TIE && s.coverage >= this.options.answerThreshold) chosen.add(s.factNo);
+      const sameTopic = top.topic !== undefined && this.facts[s.factNo]?.topic === top.topic;
+      if (sameTopic && s.rank >= best.rank * TIE && s.coverage >= this.options.answerThreshold)
+        chosen.add(s.factNo);
     }
     return [...chosen].map((f) => this.facts[f] as Fact);
   }
@@ -300,8 +428,18 @@ export class Engine {
 }
 
 function intentFactor(intent: Intent, fact: Fact): number {
-  if (intent === 'figure' && fact.figures.length === 0) return INTENT_MISMATCH.figure;
-  if (intent === 'date' && !fact.date && !fact.figures.some((f) => f.asOf)) return INTENT_MISMATCH.date;
+  if (intent === 'count' || intent === 'share' || intent === 'amount') {
+    if (fact.figures.length === 0) return NO_FIGURE;
+    const kinds = fact.figures.map((f) => figureKind(f.unit));
+    const fits =
+      intent === 'share'
+        ? kinds.includes('share')
+        : intent === 'count'
+          ? kinds.includes('count')
+          : !kinds.every((k) => k === 'share');
+    return fits ? 1 : WRONG_FIGURE;
+  }
+  if (intent === 'date' && !fact.date && !fact.figures.some((f) => f.asOf)) return NO_DATE;
   return 1;
 }
 

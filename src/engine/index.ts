@@ -3,7 +3,7 @@
  * and a typo corrector that uses fuse.js over the vocabulary, narrowed first by shared trigrams.
  */
 import Fuse from 'fuse.js';
-import { AliasMatcher, STOPWORDS, contentWords, toWords } from './normalise.ts';
+import { AliasMatcher, STOPWORDS, contentWords, stem, toWords } from './normalise.ts';
 import type { Fact, KnowledgeBase } from './types.ts';
 
 /** How much a word counts for a fact, by the field it appears in (the best field wins). */
@@ -48,8 +48,15 @@ export class FactIndex {
   private readonly vocabList: string[] = [];
   private readonly trigramIndex = new Map<string, number[]>();
   private readonly correctionCache = new Map<string, Correction | null>();
+  /** Correctly spelt words outside the material: left as they are, never corrected. */
+  private readonly dictionary = new Set<string>();
 
-  constructor(kb: Pick<KnowledgeBase, 'facts' | 'aliases'>) {
+  constructor(kb: Pick<KnowledgeBase, 'facts' | 'aliases'>, dictionary: Iterable<string> = []) {
+    for (const word of dictionary) {
+      const w = word.toLowerCase();
+      this.dictionary.add(w);
+      this.dictionary.add(stem(w));
+    }
     this.facts = kb.facts;
     this.aliases = new AliasMatcher(kb.aliases);
     const building = new Map<string, { facts: number[]; weights: number[] }>();
@@ -114,15 +121,77 @@ export class FactIndex {
     return this.postings.get(word);
   }
 
+  /** Does fact number factNo contain this content word? (Postings are sorted: binary search.) */
+  contains(word: string, factNo: number): boolean {
+    const facts = this.postings.get(word)?.facts;
+    if (!facts) return false;
+    let lo = 0;
+    let hi = facts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = facts[mid] as number;
+      if (v === factNo) return true;
+      if (v < factNo) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
   /**
    * The vocabulary word a misspelled word most likely stands for, or null.
-   * Trigram overlap picks a handful of candidates; fuse.js scores them.
+   * Candidates: every vocabulary word one edit away (catches transpositions in short words, which
+   * share few trigrams) and the words sharing most trigrams; fuse.js ranks them, and a true edit
+   * distance (at most 1 for short words, 2 for longer) keeps the correction honest.
    */
   correct(word: string): Correction | null {
-    if (word.length < MIN_CORRECTABLE || /\d/.test(word)) return null;
+    if (word.length < MIN_CORRECTABLE || /\d/.test(word) || this.dictionary.has(word)) return null;
     const cached = this.correctionCache.get(word);
     if (cached !== undefined) return cached;
 
+    const candidates = new Set<string>(this.oneEditAway(word));
+    for (const w of this.trigramCandidates(word)) candidates.add(w);
+    const maxEdits = word.length <= 5 ? 1 : 2;
+    let result: Correction | null = null;
+    if (candidates.size > 0) {
+      const fuse = new Fuse([...candidates], {
+        includeScore: true,
+        ignoreLocation: true,
+        isCaseSensitive: true,
+        threshold: MAX_CORRECTION_SCORE,
+      });
+      // Fewest edits wins; among equals a word of the same length (a swap or a wrong letter is
+      // a likelier typo than a missing one), then fuse.js's order.
+      let best = { edits: Infinity, lengthDiff: Infinity };
+      for (const hit of fuse.search(word)) {
+        const edits = editDistance(word, hit.item);
+        const lengthDiff = Math.abs(hit.item.length - word.length);
+        if (edits > maxEdits) continue;
+        if (edits > best.edits || (edits === best.edits && lengthDiff >= best.lengthDiff)) continue;
+        best = { edits, lengthDiff };
+        result = { from: word, to: hit.item, confidence: 1 - edits / (word.length + 1) };
+      }
+    }
+    if (this.correctionCache.size >= CORRECTION_CACHE) this.correctionCache.clear();
+    this.correctionCache.set(word, result);
+    return result;
+  }
+
+  private oneEditAway(word: string): string[] {
+    const out: string[] = [];
+    const seen = (w: string) => {
+      if (w !== word && w.length >= MIN_CORRECTABLE - 1 && this.vocabulary.has(w)) out.push(w);
+    };
+    for (let i = 0; i < word.length; i++) {
+      seen(word.slice(0, i) + word.slice(i + 1));
+      if (i + 1 < word.length) seen(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      for (const c of ALPHABET) seen(word.slice(0, i) + c + word.slice(i + 1));
+    }
+    for (let i = 0; i <= word.length; i++)
+      for (const c of ALPHABET) seen(word.slice(0, i) + c + word.slice(i));
+    return out;
+  }
+
+  private trigramCandidates(word: string): string[] {
     const grams = trigrams(word);
     const counts = new Map<number, number>();
     for (const g of grams) {
@@ -134,35 +203,42 @@ export class FactIndex {
         counts.set(id, (counts.get(id) ?? 0) + 1);
       }
     }
-    const ranked = [...counts]
+    return [...counts]
       .map(([id, shared]) => {
         const w = this.vocabList[id] as string;
         return { w, dice: (2 * shared) / (grams.length + w.length) };
       })
       .filter((c) => c.dice >= 0.25)
       .sort((a, b) => b.dice - a.dice)
-      .slice(0, CORRECTION_CANDIDATES);
-
-    let result: Correction | null = null;
-    if (ranked.length > 0) {
-      const fuse = new Fuse(
-        ranked.map((c) => c.w),
-        {
-          includeScore: true,
-          ignoreLocation: true,
-          isCaseSensitive: true,
-          threshold: MAX_CORRECTION_SCORE,
-        },
-      );
-      const best = fuse.search(word)[0];
-      if (best && best.score !== undefined && best.score <= MAX_CORRECTION_SCORE) {
-        result = { from: word, to: best.item, confidence: 1 - best.score };
-      }
-    }
-    if (this.correctionCache.size >= CORRECTION_CACHE) this.correctionCache.clear();
-    this.correctionCache.set(word, result);
-    return result;
+      .slice(0, CORRECTION_CANDIDATES)
+      .map((c) => c.w);
   }
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(
+        (d[(i - 1) * cols + j] as number) + 1,
+        (d[i * cols + j - 1] as number) + 1,
+        (d[(i - 1) * cols + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
+      }
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1] as number;
 }
 
 function trigrams(word: string): string[] {

@@ -24,6 +24,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   give list show explain describe mean meant info information detail details anything something
   just also too very really quite so such only even still yet ever again
   get got go going went want like
+  number amount total count figure quantity
   s t d ll re ve m`,
 );
 
@@ -114,17 +115,31 @@ export function toWords(text: string): string[] {
   return out;
 }
 
-export type Intent = 'figure' | 'person' | 'date' | 'place' | null;
+export type Intent = 'count' | 'share' | 'amount' | 'person' | 'date' | 'place' | null;
 
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {
   const t = text.toLowerCase();
-  if (/\b(how (many|much|big|large)|number of|what (share|percent|percentage|proportion|portion|amount|value)|how many|total|count)\b/.test(t))
-    return 'figure';
-  if (/\b(when|what (date|year|day|month)|which (date|year|day|month))\b/.test(t)) return 'date';
+  if (
+    /\b(how much of|what (share|percent|percentage|proportion|portion|part|fraction)|how big a (share|part)|which (share|percentage))\b/.test(
+      t,
+    )
+  )
+    return 'share';
+  if (/\b(how many|number of|how large a number|count of)\b/.test(t)) return 'count';
+  if (/\b(how much|what (value|amount|sum)|how (big|large)|worth)\b/.test(t)) return 'amount';
+  if (/\b(when|what (date|year|day|month|time)|which (date|year|day|month))\b/.test(t)) return 'date';
   if (/\bwho\b/.test(t)) return 'person';
   if (/\bwhere\b/.test(t)) return 'place';
   return null;
+}
+
+/** What a figure measures, from its unit: a share (percent), money, or a count of things. */
+export function figureKind(unit: string): 'share' | 'money' | 'count' {
+  const u = unit.toLowerCase();
+  if (/percent|%/.test(u)) return 'share';
+  if (/\b(rials?|dollars?|usd|euros?|tomans?)\b|\$/.test(u)) return 'money';
+  return 'count';
 }
 
 interface AliasEntry {
@@ -156,7 +171,7 @@ export class AliasMatcher {
 
   apply(words: readonly string[]): string[] {
     const out: string[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const candidates = this.byFirst.get(words[i] as string);
       let matched: AliasEntry | undefined;
       if (candidates) {

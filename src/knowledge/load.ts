@@ -85,7 +85,11 @@ export function readKnowledgeBase(dir: string): LoadResult {
     }
     const meta = parsed.data;
     if (meta.id !== basename(file, '.yaml')) {
-      problems.push({ file: rel(file), field: 'id', message: `must match the file name (${basename(file, '.yaml')})` });
+      problems.push({
+        file: rel(file),
+        field: 'id',
+        message: `must match the file name (${basename(file, '.yaml')})`,
+      });
     }
     const textFile = join(articlesDir, `${meta.id}.txt`);
     if (!existsSync(textFile)) {
@@ -148,11 +152,16 @@ export function readKnowledgeBase(dir: string): LoadResult {
       }
       factFiles.set(f.id, rel(file));
       if (f.topic && !topicIds.has(f.topic)) {
-        problems.push({ ...where, field: 'topic', message: `unknown topic "${f.topic}" (add it to topics.yaml)` });
+        problems.push({
+          ...where,
+          field: 'topic',
+          message: `unknown topic "${f.topic}" (add it to topics.yaml)`,
+        });
       }
       if (article) {
         let normalised = quoteText.get(article.id);
-        if (normalised === undefined) quoteText.set(article.id, (normalised = normaliseForQuote(article.text)));
+        if (normalised === undefined)
+          quoteText.set(article.id, (normalised = normaliseForQuote(article.text)));
         if (!normalised.includes(normaliseForQuote(f.quote))) {
           problems.push({
             ...where,
@@ -167,7 +176,10 @@ export function readKnowledgeBase(dir: string): LoadResult {
 
   for (const a of articles) {
     if (!facts.some((f) => f.articleId === a.id)) {
-      problems.push({ file: rel(join(articlesDir, `${a.id}.yaml`)), message: `article ${a.id} has no facts` });
+      problems.push({
+        file: rel(join(articlesDir, `${a.id}.yaml`)),
+        message: `article ${a.id} has no facts`,
+      });
     }
   }
 

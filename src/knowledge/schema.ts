@@ -6,9 +6,7 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case, e.g. "armenia-mou-signed"');
 
 /** A calendar date, a month or a year: 2021-07-13, 2021-07, 2021. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** YAML turns an unquoted 2021-07-13 into a Date; accept both and keep the string. */
 const dateField = z.preprocess(

@@ -25,7 +25,7 @@ describe('Engine.answer', () => {
   });
 
   it('tolerates a misspelled word and says how it read it', () => {
-    const a = engine.answer('Who is Jane Dooe of the Widgit Council?');
+    const a = engine.answer('Who is Jane Doe of the Widgit Council?');
     expect(a.factIds[0]).toBe('jane-doe');
     expect(a.corrections).toContainEqual({ from: 'widgit', to: 'widget' });
   });

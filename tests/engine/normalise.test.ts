@@ -3,6 +3,7 @@ import {
   AliasMatcher,
   contentWords,
   detectIntent,
+  figureKind,
   normaliseForQuote,
   stem,
   toWords,
@@ -14,7 +15,13 @@ describe('toWords', () => {
   });
 
   it('strips possessives with straight and typographic apostrophes', () => {
-    expect(toWords('Iran’s parks and Armenia\'s center')).toEqual(['iran', 'park', 'and', 'armenia', 'center']);
+    expect(toWords("Iran’s parks and Armenia's center")).toEqual([
+      'iran',
+      'park',
+      'and',
+      'armenia',
+      'center',
+    ]);
   });
 
   it('keeps decimals and removes thousands separators from numbers', () => {
@@ -71,7 +78,9 @@ describe('AliasMatcher', () => {
   });
 
   it('prefers the longest matching phrase', () => {
-    expect(aliases.apply(toWords('Iran Small Industries and Industrial Parks Organization'))).toEqual(['isipo']);
+    expect(aliases.apply(toWords('Iran Small Industries and Industrial Parks Organization'))).toEqual([
+      'isipo',
+    ]);
     expect(aliases.apply(toWords('Iran small industries'))).toEqual(['iran', 'sme']);
   });
 
@@ -85,9 +94,10 @@ describe('AliasMatcher', () => {
 });
 
 describe('detectIntent', () => {
-  it('reads "how many" and "what percentage" as asking for a figure', () => {
-    expect(detectIntent('How many parks are there?')).toBe('figure');
-    expect(detectIntent('what percentage of industry')).toBe('figure');
+  it('reads "how many" as asking for a count and "what percentage" as asking for a share', () => {
+    expect(detectIntent('How many parks are there?')).toBe('count');
+    expect(detectIntent('what percentage of industry')).toBe('share');
+    expect(detectIntent('How much did the ministry pay?')).toBe('amount');
   });
 
   it('reads "when" as asking for a date and "who" as asking for a person', () => {
@@ -107,5 +117,14 @@ describe('normaliseForQuote', () => {
 
   it('keeps spelling and case as they are', () => {
     expect(normaliseForQuote('ISIPO aid that')).toBe('ISIPO aid that');
+  });
+});
+
+describe('figureKind', () => {
+  it('tells shares, money and counts apart by the unit', () => {
+    expect(figureKind("percent of Iran's industrial sector")).toBe('share');
+    expect(figureKind('trillion rials')).toBe('money');
+    expect(figureKind('billion US dollars')).toBe('money');
+    expect(figureKind('industrial parks and zones')).toBe('count');
   });
 });

@@ -26,7 +26,11 @@ describe('readKnowledgeBase', () => {
     const broken = FACTS_YAML.replace('questions: [Who is Jane Doe?]', 'questions: []');
     const { problems } = readKnowledgeBase(writeKbDir({ 'facts/widgets.yaml': broken }));
     expect(problems).toContainEqual(
-      expect.objectContaining({ factId: 'jane-doe', field: 'questions', file: expect.stringMatching(/widgets\.yaml$/) }),
+      expect.objectContaining({
+        factId: 'jane-doe',
+        field: 'questions',
+        file: expect.stringMatching(/widgets\.yaml$/),
+      }),
     );
   });
 
@@ -49,7 +53,11 @@ describe('readKnowledgeBase', () => {
     );
     const { problems } = readKnowledgeBase(writeKbDir({ 'facts/widgets.yaml': broken }));
     expect(problems).toEqual([
-      expect.objectContaining({ factId: 'jane-doe', field: 'quote', message: expect.stringMatching(/not found verbatim/) }),
+      expect.objectContaining({
+        factId: 'jane-doe',
+        field: 'quote',
+        message: expect.stringMatching(/not found verbatim/),
+      }),
     ]);
   });
 
@@ -60,7 +68,10 @@ describe('readKnowledgeBase', () => {
       `quote: 'He said: "Widgets are booming" in Widgetland''s north.'`,
     );
     const { problems } = readKnowledgeBase(
-      writeKbDir({ 'articles/widgets.txt': `Widgetland has 120 widget factories.\n${text}`, 'facts/widgets.yaml': facts }),
+      writeKbDir({
+        'articles/widgets.txt': `Widgetland has 120 widget factories.\n${text}`,
+        'facts/widgets.yaml': facts,
+      }),
     );
     expect(problems).toEqual([]);
   });
@@ -68,11 +79,18 @@ describe('readKnowledgeBase', () => {
   it('reports facts that name an unknown article', () => {
     const broken = FACTS_YAML.replace('article: widgets', 'article: gadgets');
     const { problems } = readKnowledgeBase(writeKbDir({ 'facts/widgets.yaml': broken }));
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'article', message: expect.stringMatching(/unknown article "gadgets"/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'article',
+        message: expect.stringMatching(/unknown article "gadgets"/),
+      }),
+    );
   });
 
   it('reports an article that has no facts', () => {
-    const { problems } = readKnowledgeBase(writeKbDir({ 'facts/widgets.yaml': 'article: widgets\nfacts: []\n' }));
+    const { problems } = readKnowledgeBase(
+      writeKbDir({ 'facts/widgets.yaml': 'article: widgets\nfacts: []\n' }),
+    );
     expect(problems.some((p) => /has no facts/.test(p.message) || p.field === 'facts')).toBe(true);
   });
 
@@ -85,7 +103,10 @@ describe('readKnowledgeBase', () => {
 
 describe('loadKnowledgeBase', () => {
   it('throws one error that lists every problem', () => {
-    const broken = FACTS_YAML.replace('id: jane-doe', 'id: widget-factories').replace('article: widgets', 'article: gadgets');
+    const broken = FACTS_YAML.replace('id: jane-doe', 'id: widget-factories').replace(
+      'article: widgets',
+      'article: gadgets',
+    );
     expect(() => loadKnowledgeBase(writeKbDir({ 'facts/widgets.yaml': broken }))).toThrow(KnowledgeBaseError);
   });
 });

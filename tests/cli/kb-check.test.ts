@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runKbCheck } from '../../src/cli/kb-check.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
+import { FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
+
+function check(dir: string) {
+  const lines: string[] = [];
+  const code = runKbCheck(dir, false, (l) => lines.push(l));
+  return { code, out: lines.join('\n') };
+}
+
+describe('kb:check', () => {
+  it('passes on the project knowledge base', () => {
+    const r = check(DEFAULT_KNOWLEDGE_DIR);
+    expect(r.out, r.out).toMatch(/✓ knowledge base OK/);
+    expect(r.code).toBe(0);
+  });
+
+  it('covers every statement of every article in the project knowledge base', () => {
+    const lines: string[] = [];
+    runKbCheck(DEFAULT_KNOWLEDGE_DIR, true, (l) => lines.push(l));
+    const { coverage } = JSON.parse(lines[0] as string) as {
+      coverage: { articleId: string; uncovered: string[] }[];
+    };
+    expect(coverage.filter((c) => c.uncovered.length > 0)).toEqual([]);
+  });
+
+  it('fails on a broken quote, naming the file, the fact id and the field', () => {
+    const broken = FACTS_YAML.replace('quote: Jane Doe is the head', 'quote: Jane Doe is the boss');
+    const r = check(writeKbDir({ 'facts/widgets.yaml': broken }));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/facts\/widgets\.yaml: fact jane-doe: field quote: not found verbatim/);
+  });
+
+  it('prints the sentences no fact quotes', () => {
+    const r = check(writeKbDir());
+    expect(r.out).toMatch(/widgets: 2\/3 sentences/);
+    expect(r.out).toContain('not quoted: "The council meets every spring in the capital city."');
+  });
+
+  it('exits non-zero as a command when the knowledge base is broken', () => {
+    const dir = writeKbDir({ 'facts/widgets.yaml': FACTS_YAML.replace('article: widgets', 'article: nope') });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', '--dir', dir], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/unknown article "nope"/);
+  });
+});
