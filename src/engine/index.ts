@@ -47,6 +47,8 @@ export class FactIndex {
   private readonly vocabulary = new Set<string>();
   private readonly vocabList: string[] = [];
   private readonly trigramIndex = new Map<string, number[]>();
+  /** A vocabulary word and each of its one-letter deletions → the words: for one-edit typos. */
+  private readonly deletionIndex = new Map<string, string[]>();
   private readonly correctionCache = new Map<string, Correction | null>();
   /** Correctly spelt words outside the material: left as they are, never corrected. */
   private readonly dictionary = new Set<string>();
@@ -93,6 +95,13 @@ export class FactIndex {
 
     for (const w of this.aliases.variantWords) if (!STOPWORDS.has(w)) this.vocabulary.add(w);
     for (const w of this.vocabulary) {
+      if (w.length >= MIN_CORRECTABLE - 1 && !/\d/.test(w)) {
+        for (const key of [w, ...deletions(w)]) {
+          const list = this.deletionIndex.get(key);
+          if (list) list.push(w);
+          else this.deletionIndex.set(key, [w]);
+        }
+      }
       if (w.length < MIN_CORRECTABLE) continue;
       const id = this.vocabList.push(w) - 1;
       for (const g of trigrams(w)) {
@@ -139,36 +148,37 @@ export class FactIndex {
 
   /**
    * The vocabulary word a misspelled word most likely stands for, or null.
-   * Candidates: every vocabulary word one edit away (catches transpositions in short words, which
-   * share few trigrams) and the words sharing most trigrams; fuse.js ranks them, and a true edit
-   * distance (at most 1 for short words, 2 for longer) keeps the correction honest.
+   * First the vocabulary words one edit away (a symmetric-delete lookup; it catches swaps in short
+   * words, which share few trigrams); failing those, for words over five letters, fuse.js ranks the
+   * words sharing most trigrams and a true edit distance of at most 2 keeps the correction honest.
    */
   correct(word: string): Correction | null {
     if (word.length < MIN_CORRECTABLE || /\d/.test(word) || this.dictionary.has(word)) return null;
     const cached = this.correctionCache.get(word);
     if (cached !== undefined) return cached;
 
-    const candidates = new Set<string>(this.oneEditAway(word));
-    for (const w of this.trigramCandidates(word)) candidates.add(w);
-    const maxEdits = word.length <= 5 ? 1 : 2;
     let result: Correction | null = null;
-    if (candidates.size > 0) {
-      const fuse = new Fuse([...candidates], {
+    const near = this.oneEditAway(word);
+    if (near.length > 0) {
+      // One edit away: a word of the same length (a swap or a wrong letter is a likelier typo than
+      // a missing one), then the longest shared beginning (first letters are rarely mistyped).
+      const score = (w: string) => (w.length === word.length ? 1000 : 0) + sharedPrefix(w, word);
+      const to = near.reduce((a, b) => (score(b) > score(a) ? b : a));
+      result = { from: word, to, confidence: 1 - 1 / (word.length + 1) };
+    } else if (word.length > 5) {
+      // Further away: fuse.js ranks the words sharing most trigrams; at most two edits are allowed.
+      const candidates = this.trigramCandidates(word);
+      const fuse = new Fuse(candidates, {
         includeScore: true,
         ignoreLocation: true,
         isCaseSensitive: true,
         threshold: MAX_CORRECTION_SCORE,
       });
-      // Fewest edits wins; among equals a word of the same length (a swap or a wrong letter is
-      // a likelier typo than a missing one), then fuse.js's order.
-      let best = { edits: Infinity, lengthDiff: Infinity };
       for (const hit of fuse.search(word)) {
         const edits = editDistance(word, hit.item);
-        const lengthDiff = Math.abs(hit.item.length - word.length);
-        if (edits > maxEdits) continue;
-        if (edits > best.edits || (edits === best.edits && lengthDiff >= best.lengthDiff)) continue;
-        best = { edits, lengthDiff };
+        if (edits > 2) continue;
         result = { from: word, to: hit.item, confidence: 1 - edits / (word.length + 1) };
+        break;
       }
     }
     if (this.correctionCache.size >= CORRECTION_CACHE) this.correctionCache.clear();
@@ -176,19 +186,16 @@ export class FactIndex {
     return result;
   }
 
+  /**
+   * Vocabulary words one edit (insert, delete, substitute, swap) from a word, by a
+   * symmetric-delete lookup: a word and a typo of it one edit apart share a one-letter deletion.
+   */
   private oneEditAway(word: string): string[] {
-    const out: string[] = [];
-    const seen = (w: string) => {
-      if (w !== word && w.length >= MIN_CORRECTABLE - 1 && this.vocabulary.has(w)) out.push(w);
-    };
-    for (let i = 0; i < word.length; i++) {
-      seen(word.slice(0, i) + word.slice(i + 1));
-      if (i + 1 < word.length) seen(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-      for (const c of ALPHABET) seen(word.slice(0, i) + c + word.slice(i + 1));
+    const out = new Set<string>();
+    for (const key of [word, ...deletions(word)]) {
+      for (const w of this.deletionIndex.get(key) ?? []) if (w !== word) out.add(w);
     }
-    for (let i = 0; i <= word.length; i++)
-      for (const c of ALPHABET) seen(word.slice(0, i) + c + word.slice(i));
-    return out;
+    return [...out];
   }
 
   private trigramCandidates(word: string): string[] {
@@ -215,7 +222,18 @@ export class FactIndex {
   }
 }
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The word with one letter left out, each way. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
 export function editDistance(a: string, b: string): number {
