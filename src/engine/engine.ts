@@ -62,7 +62,7 @@ const QUESTION_SIMILARITY_WEIGHT = 0.3;
 /** A fact that cannot give what the question asks for ranks lower: no figure at all, … */
 const NO_FIGURE = 0.5;
 /** … a figure of another kind (a percentage for "how many"), … */
-const WRONG_FIGURE = 0.75;
+const WRONG_FIGURE = 0.7;
 /** … no date for "when". */
 const NO_DATE = 0.85;
 /** A question's number, or the country it names, that the fact does not have. */

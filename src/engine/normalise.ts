@@ -127,7 +127,8 @@ export function detectIntent(text: string): Intent {
   )
     return 'share';
   if (/\b(how many|number of|how large a number|count of)\b/.test(t)) return 'count';
-  if (/\b(how much|what (value|amount|sum)|how (big|large)|worth)\b/.test(t)) return 'amount';
+  if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats)\b/.test(t))
+    return 'amount';
   if (/\b(when|what (date|year|day|month|time)|which (date|year|day|month))\b/.test(t)) return 'date';
   if (/\bwho\b/.test(t)) return 'person';
   if (/\bwhere\b/.test(t)) return 'place';
