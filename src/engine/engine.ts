@@ -12,6 +12,7 @@ import {
   stem,
   detectIntent,
   figureKind,
+  tokenize,
   toWords,
 } from './normalise.ts';
 import type { Intent } from './normalise.ts';
@@ -171,8 +172,10 @@ export class Engine {
   analyse(question: string): QueryAnalysis {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const corrections: QueryAnalysis['corrections'] = [];
-    const raw = toWords(text).map((w) => {
+    const raw = tokenize(text).map((token) => {
+      const w = stem(token);
       if (this.index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w)) return w;
+      if (this.index.isDictionaryWord(token) || this.index.isDictionaryWord(w)) return w;
       const c = this.index.correct(w);
       if (!c) return w;
       corrections.push(c);

@@ -3,7 +3,7 @@
  * and a typo corrector that uses fuse.js over the vocabulary, narrowed first by shared trigrams.
  */
 import Fuse from 'fuse.js';
-import { AliasMatcher, STOPWORDS, contentWords, stem, toWords } from './normalise.ts';
+import { AliasMatcher, STOPWORDS, contentWords, toWords } from './normalise.ts';
 import type { Fact, KnowledgeBase } from './types.ts';
 
 /** How much a word counts for a fact, by the field it appears in (the best field wins). */
@@ -54,11 +54,8 @@ export class FactIndex {
   private readonly dictionary = new Set<string>();
 
   constructor(kb: Pick<KnowledgeBase, 'facts' | 'aliases'>, dictionary: Iterable<string> = []) {
-    for (const word of dictionary) {
-      const w = word.toLowerCase();
-      this.dictionary.add(w);
-      this.dictionary.add(stem(w));
-    }
+    // Kept as written (unstemmed): a question's words are looked up before stemming.
+    for (const word of dictionary) this.dictionary.add(word.toLowerCase());
     this.facts = kb.facts;
     this.aliases = new AliasMatcher(kb.aliases);
     const building = new Map<string, { facts: number[]; weights: number[] }>();
@@ -114,6 +111,11 @@ export class FactIndex {
 
   get vocabularySize(): number {
     return this.vocabulary.size;
+  }
+
+  /** Is this word, as the question spells it, a correctly spelt word of English or a place? */
+  isDictionaryWord(word: string): boolean {
+    return this.dictionary.has(word);
   }
 
   /** Is this (stemmed) word used anywhere in the material or the aliases? */

@@ -89,8 +89,8 @@ function undouble(base: string): string {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
-/** Lowercase words of a text, stemmed; numbers keep decimals ("1.6") and lose thousands commas. */
-export function toWords(text: string): string[] {
+/** Lowercase words of a text, unstemmed; numbers keep decimals ("1.6") and lose thousands commas. */
+export function tokenize(text: string): string[] {
   const cleaned = text
     .normalize('NFKC')
     .toLowerCase()
@@ -102,17 +102,22 @@ export function toWords(text: string): string[] {
     .replace(/\$/g, ' dollar ');
   const out: string[] = [];
   for (const match of cleaned.matchAll(WORD_RE)) {
-    let w = match[0];
+    const w = match[0];
     if (/^\d/.test(w)) {
       // 33,000 → 33000 ; 1.6 stays ; a trailing sentence dot never reaches here.
-      w = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w) ? w.replace(/,/g, '') : w.replace(/,/g, ' ');
-      for (const part of w.split(' ')) if (part) out.push(part);
+      const n = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w) ? w.replace(/,/g, '') : w.replace(/,/g, ' ');
+      for (const part of n.split(' ')) if (part) out.push(part);
       continue;
     }
     // Keep letters and digits only; a word like "covid19" stays one word.
-    out.push(stem(w.replace(/[.,]/g, '')));
+    out.push(w.replace(/[.,]/g, ''));
   }
   return out;
+}
+
+/** Lowercase words of a text, stemmed (numbers as tokenize leaves them). */
+export function toWords(text: string): string[] {
+  return tokenize(text).map(stem);
 }
 
 export type Intent = 'count' | 'share' | 'amount' | 'person' | 'date' | 'place' | null;
