@@ -282,7 +282,9 @@ export class Engine {
     }
     if (touched.length === 0 || total === 0) return [];
 
-    const constraints = words.filter((w) => /^\d/.test(w) || this.places.has(w));
+    // Years and amounts (three digits or more, or decimals) and countries must be in the fact;
+    // small counts ("first 9 months") are too often incidental to the question.
+    const constraints = words.filter((w) => /^\d{3,}|^\d+\.\d/.test(w) || this.places.has(w));
     const askedPlaces = words.filter((w) => this.places.has(w));
     let scored: Scored[] = touched.map((f) => {
       const fact = this.facts[f] as Fact;

@@ -89,6 +89,44 @@ function undouble(base: string): string {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
+/** Chat shorthand people type in Discord, read as the words they stand for. */
+const SHORTHAND: Record<string, string> = {
+  r: 'are',
+  u: 'you',
+  ur: 'your',
+  ppl: 'people',
+  pls: 'please',
+  plz: 'please',
+  govt: 'government',
+  gov: 'government',
+  org: 'organization',
+  orgs: 'organizations',
+  uni: 'university',
+  abt: 'about',
+  approx: 'approximately',
+  bc: 'because',
+  cuz: 'because',
+  w: 'with',
+  whats: 'what',
+  hows: 'how',
+  thx: 'thanks',
+  info: 'information',
+  intl: 'international',
+  dept: 'department',
+  yr: 'year',
+  yrs: 'years',
+  bn: 'billion',
+  mn: 'million',
+  k: 'thousand',
+};
+
+/** Number words read as numbers, so "nine months" and "9 months" match. "one" stays a word. */
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i + 2)]),
+);
+
 /** Lowercase words of a text, unstemmed; numbers keep decimals ("1.6") and lose thousands commas. */
 export function tokenize(text: string): string[] {
   const cleaned = text
@@ -110,7 +148,9 @@ export function tokenize(text: string): string[] {
       continue;
     }
     // Keep letters and digits only; a word like "covid19" stays one word.
-    out.push(w.replace(/[.,]/g, ''));
+    const word = w.replace(/[.,]/g, '');
+    const expanded = SHORTHAND[word] ?? NUMBER_WORDS[word] ?? word;
+    for (const part of expanded.split(' ')) out.push(part);
   }
   return out;
 }
@@ -124,9 +164,9 @@ export type Intent = 'count' | 'share' | 'amount' | 'person' | 'date' | 'place' 
 
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {
-  const t = text.toLowerCase();
+  const t = text.toLowerCase().replace(/%/g, ' percent');
   if (
-    /\b(how much of|what (share|percent|percentage|proportion|portion|part|fraction)|how big a (share|part)|which (share|percentage))\b/.test(
+    /\b(how much of|what (share|percent|percentage|proportion|portion|part|fraction)|roughly what share|how big a (share|part)|which (share|percentage))\b/.test(
       t,
     )
   )

@@ -41,6 +41,14 @@ describe('toWords', () => {
     expect(toWords('92%')).toEqual(['92', 'percent']);
   });
 
+  it('reads chat shorthand as the words it stands for', () => {
+    expect(toWords('how many ppl r there')).toEqual(['how', 'many', 'people', 'are', 'there']);
+  });
+
+  it('reads number words from two to twenty as numbers', () => {
+    expect(toWords('nine months')).toEqual(toWords('9 months'));
+  });
+
   it('returns no words for emoji and symbols only', () => {
     expect(toWords('🙂 👍 ???')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadQuestionSet } from '../../src/cli/eval.ts';
+import { HOLDOUT_SET, evaluate, loadQuestionSet } from '../../src/cli/eval.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 
 describe('answer quality on the question set', () => {
@@ -18,5 +18,20 @@ describe('answer quality on the question set', () => {
 
   it('refuses at least 95% of the questions the material cannot answer', () => {
     expect(result.refused / result.unanswerable, report).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('answer quality on the held-out question set', () => {
+  // Written after tuning by someone who saw neither the facts nor the first set, in casual
+  // Discord style. Measured 72.0% answered right and 81.8% refused; these floors guard that.
+  const result = evaluate(openEngine(), loadQuestionSet(HOLDOUT_SET));
+  const report = result.failures.map((f) => `${f.kind}: ${f.q} → ${f.reason}`).join('\n');
+
+  it('answers at least 70% of its answerable questions from the right article', () => {
+    expect(result.answeredRight / result.answerable, report).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('refuses at least 80% of its unanswerable questions', () => {
+    expect(result.refused / result.unanswerable, report).toBeGreaterThanOrEqual(0.8);
   });
 });
