@@ -11,6 +11,21 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
+  /** Register commands in this guild only (instant) instead of globally. */
+  DISCORD_GUILD_ID: snowflake.optional(),
+  /** Channels where every message is read as a question (comma-separated ids). */
+  ANSWER_CHANNEL_IDS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .pipe(z.array(snowflake))
+    .optional(),
+  /** Another Discord API base (tests, proxies), passed to discord.js as `rest.api`. */
+  DISCORD_API_BASE: z.url().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

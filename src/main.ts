@@ -2,16 +2,29 @@
 import 'dotenv/config';
 import { runConsoleChat } from './cli/console-chat.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import { createBot } from './discord/bot.ts';
 import { openEngine } from './knowledge/open.ts';
+import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const engine = openEngine(config.KNOWLEDGE_DIR);
   if (config.DISCORD_TOKEN) {
-    console.error(
-      'DISCORD_TOKEN is set, but the Discord bot is not part of this build yet. Unset it for the console chat.',
-    );
-    process.exitCode = 1;
+    const logger = createLogger(config.LOG_LEVEL);
+    const bot = createBot({ config, engine, logger });
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info('shutting down', { signal });
+      bot.stop().catch((err: unknown) => {
+        logger.error('stop failed', { err });
+        process.exitCode = 1;
+      });
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    await bot.start();
     return;
   }
   await runConsoleChat(engine);

@@ -21,4 +21,24 @@ describe('parseConfig', () => {
       expect((err as Error).message).not.toContain('secret.token.value');
     }
   });
+
+  it('reads the answer channels as a list of ids and rejects one that is not an id', () => {
+    const c = parseConfig({ ANSWER_CHANNEL_IDS: ' 123456789012345678, 223456789012345678 ,' });
+    expect(c.ANSWER_CHANNEL_IDS).toEqual(['123456789012345678', '223456789012345678']);
+    expect(parseConfig({}).ANSWER_CHANNEL_IDS).toBeUndefined();
+    expect(() => parseConfig({ ANSWER_CHANNEL_IDS: '123456789012345678,general' })).toThrow(
+      /ANSWER_CHANNEL_IDS/,
+    );
+  });
+
+  it('checks the guild id and the API base URL', () => {
+    expect(parseConfig({ DISCORD_GUILD_ID: '123456789012345678' }).DISCORD_GUILD_ID).toBe(
+      '123456789012345678',
+    );
+    expect(() => parseConfig({ DISCORD_GUILD_ID: 'my-server' })).toThrow(/DISCORD_GUILD_ID/);
+    expect(parseConfig({ DISCORD_API_BASE: 'http://127.0.0.1:1234/api' }).DISCORD_API_BASE).toBe(
+      'http://127.0.0.1:1234/api',
+    );
+    expect(() => parseConfig({ DISCORD_API_BASE: 'not a url' })).toThrow(/DISCORD_API_BASE/);
+  });
 });

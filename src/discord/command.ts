@@ -1,0 +1,72 @@
+/**
+ * What a slash command is, and the options every answering command shares: `hide` (reply only to
+ * the asker) and `mention` (the one user the reply may ping).
+ */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  SlashCommandBooleanOption,
+  SlashCommandUserOption,
+} from 'discord.js';
+import type { Engine } from '../engine/engine.ts';
+import type { Answer } from '../engine/types.ts';
+import type { Logger } from '../logger.ts';
+import type { ReplyOptions } from './reply.ts';
+
+/** Where a question came from, for the log line of each answered question. */
+export interface QuestionSource {
+  via: 'command' | 'message';
+  /** The command name, or the kind of message (mention, dm, channel). */
+  name: string;
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+}
+
+export interface CommandContext {
+  /** The engine in use now (a getter: it can be swapped, e.g. after the knowledge base is reloaded). */
+  readonly engine: Engine;
+  readonly logger: Logger;
+  /** Answers a question with the engine and logs one structured line for it. */
+  ask(question: string, source: QuestionSource): Answer;
+}
+
+export interface Command {
+  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}
+
+export const HIDE_OPTION = 'hide';
+export const MENTION_OPTION = 'mention';
+
+/** `.addBooleanOption(hideOption)` */
+export function hideOption(option: SlashCommandBooleanOption): SlashCommandBooleanOption {
+  return option.setName(HIDE_OPTION).setDescription('Show the reply only to you');
+}
+
+/** `.addUserOption(mentionOption)` */
+export function mentionOption(option: SlashCommandUserOption): SlashCommandUserOption {
+  return option
+    .setName(MENTION_OPTION)
+    .setDescription('Address the reply to this user (the only one pinged)');
+}
+
+/** Reads `hide` and `mention`. A hidden reply pings nobody: only the asker sees it. */
+export function readReplyOptions(interaction: ChatInputCommandInteraction): ReplyOptions {
+  const hide = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const mention = interaction.options.getUser(MENTION_OPTION);
+  return { hide, mentionUserId: hide || !mention || mention.bot ? undefined : mention.id };
+}
+
+/** The source of a slash-command question, for logging. */
+export function commandSource(interaction: ChatInputCommandInteraction): QuestionSource {
+  return {
+    via: 'command',
+    name: interaction.commandName,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Routes Discord events to the bot's behaviour: slash commands and their autocomplete, and free-text
+ * questions (when @mentioned, in DMs, and in the configured answer channels). A handler that throws
+ * gets an ephemeral error and a log line; the bot carries on.
+ */
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
+import type { Logger } from '../logger.ts';
+import type { Command, CommandContext } from './command.ts';
+import type { Cooldown } from './cooldown.ts';
+import { answerReply, errorReply, textReply, toInteractionReply, toMessageReply } from './reply.ts';
+
+export interface RouterOptions {
+  commands: readonly Command[];
+  ctx: CommandContext;
+  logger: Logger;
+  cooldown: Cooldown;
+  /** The bot's own user id (known once logged in). */
+  botUserId: () => string | undefined;
+  /** Channels where every message is read as a question. */
+  answerChannelIds?: readonly string[];
+}
+
+export interface Router {
+  onInteraction(interaction: Interaction): Promise<void>;
+  onMessage(message: Message): Promise<void>;
+}
+
+export const UNKNOWN_COMMAND = 'I do not know that command (it may have been removed). Try `/help`.';
+export const ERROR_MESSAGE = 'Something went wrong while answering. It has been logged; please try again.';
+
+export function cooldownNotice(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You are asking quickly: please wait ${seconds} s before the next question.`;
+}
+
+export function createRouter(options: RouterOptions): Router {
+  const { ctx, logger, cooldown } = options;
+  const commands = new Map(options.commands.map((c) => [c.data.name, c]));
+  const answerChannels = new Set(options.answerChannelIds ?? []);
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = commands.get(interaction.commandName);
+    if (!command) {
+      logger.warn('unknown command', { command: interaction.commandName, userId: interaction.user.id });
+      await interaction.reply(toInteractionReply(textReply(UNKNOWN_COMMAND, { hide: true })));
+      return;
+    }
+    const allowed = cooldown.take(interaction.user.id);
+    if (!allowed.ok) {
+      await interaction.reply(
+        toInteractionReply(textReply(cooldownNotice(allowed.retryAfterMs), { hide: true })),
+      );
+      return;
+    }
+    try {
+      await command.execute(interaction, ctx);
+    } catch (err) {
+      logger.error('command failed', {
+        err,
+        command: interaction.commandName,
+        options: interaction.options.data.map((o) => ({ name: o.name, value: o.value })),
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+        interactionId: interaction.id,
+      });
+      const reply = toInteractionReply(errorReply(ERROR_MESSAGE));
+      try {
+        if (interaction.replied || interaction.deferred) await interaction.followUp(reply);
+        else await interaction.reply(reply);
+      } catch (replyErr) {
+        logger.error('could not send the error reply', { err: replyErr, interactionId: interaction.id });
+      }
+    }
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = commands.get(interaction.commandName);
+    try {
+      if (!command?.autocomplete) await interaction.respond([]);
+      else await command.autocomplete(interaction, ctx);
+    } catch (err) {
+      logger.error('autocomplete failed', {
+        err,
+        command: interaction.commandName,
+        userId: interaction.user.id,
+        interactionId: interaction.id,
+      });
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    const botId = options.botUserId();
+    if (!botId || message.author.bot || message.author.id === botId || message.system) return;
+    const dm = !message.inGuild();
+    const mentioned = message.mentions.users.has(botId);
+    const inAnswerChannel = answerChannels.has(message.channelId);
+    if (!dm && !mentioned && !inAnswerChannel) return;
+    const addressed = dm || mentioned;
+
+    const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+    if (!addressed && question === '') return;
+    try {
+      // A question addressed to the bot counts at once; one in an answer channel only if it is answered.
+      const early = addressed ? cooldown.take(message.author.id) : undefined;
+      if (early && !early.ok) {
+        await message.reply(toMessageReply(textReply(cooldownNotice(early.retryAfterMs))));
+        return;
+      }
+      const answer = ctx.ask(question, {
+        via: 'message',
+        name: dm ? 'dm' : mentioned ? 'mention' : 'channel',
+        userId: message.author.id,
+        guildId: message.guildId,
+        channelId: message.channelId,
+      });
+      // In an answer channel, chatter the material does not cover is not for the bot.
+      if (!addressed && answer.status === 'no_match') return;
+      const allowed = early ?? cooldown.take(message.author.id);
+      if (!allowed.ok) {
+        await message.reply(toMessageReply(textReply(cooldownNotice(allowed.retryAfterMs))));
+        return;
+      }
+      await message.reply(toMessageReply(answerReply(answer)));
+    } catch (err) {
+      logger.error('message reply failed', {
+        err,
+        messageId: message.id,
+        channelId: message.channelId,
+        userId: message.author.id,
+      });
+    }
+  }
+
+  return {
+    async onInteraction(interaction) {
+      try {
+        if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+        else if (interaction.isChatInputCommand()) await onCommand(interaction);
+      } catch (err) {
+        logger.error('interaction failed', { err, interactionId: interaction.id, type: interaction.type });
+      }
+    },
+    onMessage,
+  };
+}

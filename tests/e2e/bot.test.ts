@@ -1,0 +1,416 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GatewayIntentBits, IntentsBitField, SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import type { APIApplicationCommandInteractionDataOption } from 'discord-api-types/v10';
+import { commands } from '../../commands/index.ts';
+import { deployCommands } from '../../src/cli/deploy-commands.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import type { Command } from '../../src/discord/command.ts';
+import { Cooldown } from '../../src/discord/cooldown.ts';
+import { ERROR_MESSAGE, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
+import { openEngine } from '../../src/knowledge/open.ts';
+import { createLogger } from '../../src/logger.ts';
+import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.ts';
+
+const engine = openEngine();
+
+let fake: FakeDiscord | undefined;
+let bot: Bot | undefined;
+
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  bot = undefined;
+  fake = undefined;
+});
+
+const boom: Command = {
+  data: new SlashCommandBuilder().setName('boom').setDescription('always fails'),
+  async execute() {
+    throw new Error('kaboom');
+  },
+};
+
+async function start(
+  opts: { answerChannel?: boolean; cooldown?: Cooldown; fake?: FakeDiscordOptions; logs?: string[] } = {},
+): Promise<{ fake: FakeDiscord; bot: Bot }> {
+  fake = await FakeDiscord.start({ heartbeatIntervalMs: 250, ...opts.fake });
+  const config = parseConfig({
+    DISCORD_TOKEN: 'fake.token.value',
+    ...(opts.answerChannel ? { ANSWER_CHANNEL_IDS: fake.channelId('answers') } : {}),
+  });
+  const logs = opts.logs;
+  bot = createBot({
+    config,
+    engine,
+    logger: logs ? createLogger('debug', (l) => logs.push(l)) : createLogger('silent'),
+    rest: { api: fake.apiUrl },
+    commands: [...commands, boom],
+    ...(opts.cooldown ? { cooldown: opts.cooldown } : {}),
+  });
+  await bot.start();
+  return { fake, bot };
+}
+
+const str = (name: string, value: string): APIApplicationCommandInteractionDataOption => ({
+  type: ApplicationCommandOptionType.String,
+  name,
+  value,
+});
+
+function ask(f: FakeDiscord, question: string, extra: APIApplicationCommandInteractionDataOption[] = []) {
+  return f.sendInteraction({ type: 'command', name: 'ask', options: [str('question', question), ...extra] });
+}
+
+describe('the Discord bot, driven through a real discord.js client', () => {
+  it('asks only for the intents it uses: no message content without answer channels', async () => {
+    const { fake } = await start();
+    expect(fake.intents).toBe(
+      new IntentsBitField([
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.DirectMessages,
+      ]).bitfield,
+    );
+  });
+
+  it('answers /ask with an embed citing the article and logs one line for the question', async () => {
+    const logs: string[] = [];
+    const { fake } = await start({ logs });
+    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
+
+    expect(reply.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const embed = reply.data.embeds?.[0];
+    expect(embed?.description).toContain('Rasoulian');
+    expect(embed?.fields?.[0]?.name).toContain('Tehran Times');
+    expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+    const line = logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'question answered');
+    expect(line).toMatchObject({
+      via: 'command',
+      name: 'ask',
+      status: 'answered',
+      factIds: ['armenia-rasoulian-who'],
+    });
+    expect(typeof line?.latencyMs).toBe('number');
+  });
+
+  it('autocompletes /ask with at most 25 choices of at most 100 characters', async () => {
+    const { fake } = await start();
+    for (const value of ['', 'parks', 'who is ra']) {
+      const reply = await fake
+        .sendInteraction({
+          type: 'autocomplete',
+          name: 'ask',
+          options: [{ type: ApplicationCommandOptionType.String, name: 'question', value, focused: true }],
+        })
+        .waitForReply();
+      expect(reply.callbackType).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+      const choices = reply.data.choices ?? [];
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(String(c.value).length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+
+  it('replies only to the asker with hide', async () => {
+    const { fake } = await start();
+    const reply = await ask(fake, 'armenia mou', [
+      { type: ApplicationCommandOptionType.Boolean, name: 'hide', value: true },
+    ]).waitForReply();
+    expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('pings only the chosen user with mention', async () => {
+    const { fake } = await start();
+    const bob = fake.otherUser.id;
+    const reply = await ask(fake, 'armenia mou', [
+      { type: ApplicationCommandOptionType.User, name: 'mention', value: bob },
+    ]).waitForReply();
+    expect(reply.data.content).toBe(`<@${bob}>`);
+    const allowed = reply.data.allowed_mentions as { parse: string[]; users: string[]; roles: string[] };
+    expect(allowed.users).toEqual([bob]);
+    expect(allowed.parse).toEqual([]);
+    expect(allowed.roles).toEqual([]);
+  });
+
+  it('does not let an injected @everyone or role mention ping anyone', async () => {
+    const { fake } = await start();
+    const role = fake.guild.roles[1]?.id ?? '1';
+    const reply = await ask(fake, `@everyone <@&${role}> Who is Ali Rasoulian?`).waitForReply();
+    const allowed = reply.data.allowed_mentions as { parse: string[]; users: string[]; roles: string[] };
+    expect(allowed.parse).toEqual([]);
+    expect(allowed.roles).toEqual([]);
+    expect(allowed.users).toEqual([]);
+    expect(reply.data.content ?? '').not.toContain('@everyone');
+  });
+
+  it('lists every memorandum with /mou and narrows to one with partner', async () => {
+    const { fake } = await start();
+    const all = await fake.sendInteraction({ type: 'command', name: 'mou' }).waitForReply();
+    expect(all.data.embeds?.map((e) => e.title)).toHaveLength(3);
+    expect(all.data.embeds?.[0]?.fields?.find((f) => f.name === 'Sources')?.value).toContain('Tehran Times');
+
+    const armenia = await fake
+      .sendInteraction({ type: 'command', name: 'mou', options: [str('partner', 'armenia')] })
+      .waitForReply();
+    expect(armenia.data.embeds).toHaveLength(1);
+    expect(armenia.data.embeds?.[0]?.title).toContain('Armenia');
+  });
+
+  it('lists the partners when /mou partner matches none', async () => {
+    const { fake } = await start();
+    const reply = await fake
+      .sendInteraction({ type: 'command', name: 'mou', options: [str('partner', 'France')] })
+      .waitForReply();
+    expect(reply.data.content).toContain('No agreement');
+    expect(reply.data.content).toContain('South Korea');
+    expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('answers /who and autocompletes names from the facts', async () => {
+    const { fake } = await start();
+    const reply = await fake
+      .sendInteraction({ type: 'command', name: 'who', options: [str('name', 'Ali Rasoulian')] })
+      .waitForReply();
+    expect(reply.data.embeds?.[0]?.footer?.text).toContain('armenia-rasoulian-who');
+
+    const names = await fake
+      .sendInteraction({
+        type: 'autocomplete',
+        name: 'who',
+        options: [
+          { type: ApplicationCommandOptionType.String, name: 'name', value: 'rasoul', focused: true },
+        ],
+      })
+      .waitForReply();
+    expect(names.data.choices?.map((c) => c.value)).toContain('Ali Rasoulian');
+  });
+
+  it('autocompletes /mou partner from the agreements, best match first', async () => {
+    const { fake } = await start();
+    const reply = await fake
+      .sendInteraction({
+        type: 'autocomplete',
+        name: 'mou',
+        options: [
+          { type: ApplicationCommandOptionType.String, name: 'partner', value: 'kor', focused: true },
+        ],
+      })
+      .waitForReply();
+    expect(reply.data.choices?.[0]?.value).toBe('South Korea');
+  });
+
+  it('shows every fact of a topic with /parks and /exports, each cited', async () => {
+    const { fake } = await start();
+    const parks = await fake.sendInteraction({ type: 'command', name: 'parks' }).waitForReply();
+    const embed = parks.data.embeds?.[0];
+    expect(embed?.description).toContain('industrial parks');
+    expect(embed?.fields).toHaveLength(
+      engine.facts.filter((f) => f.topic === 'industrial-parks-count').length,
+    );
+
+    const exportsReply = await fake.sendInteraction({ type: 'command', name: 'exports' }).waitForReply();
+    expect(exportsReply.data.embeds?.[0]?.fields?.length).toBe(
+      engine.facts.filter((f) => f.topic === 'sme-exports').length,
+    );
+
+    const asked = await fake
+      .sendInteraction({
+        type: 'command',
+        name: 'parks',
+        options: [str('question', 'How many industrial parks does Iran have?')],
+      })
+      .waitForReply();
+    expect(asked.data.embeds?.[0]?.description).toContain('900');
+  });
+
+  it('lists the five articles with /sources, marking undated ones', async () => {
+    const { fake } = await start();
+    const reply = await fake.sendInteraction({ type: 'command', name: 'sources' }).waitForReply();
+    const embeds = reply.data.embeds ?? [];
+    expect(embeds).toHaveLength(5);
+    for (const e of embeds) {
+      expect(e.fields?.map((f) => f.name)).toEqual(['Outlet', 'Date', 'Credits', 'Facts']);
+    }
+    const total = embeds.reduce((n, e) => n + Number(e.fields?.[3]?.value), 0);
+    expect(total).toBe(engine.facts.length);
+  });
+
+  it('lists every command with an example in /help', async () => {
+    const { fake } = await start();
+    const reply = await fake.sendInteraction({ type: 'command', name: 'help' }).waitForReply();
+    for (const c of commands) expect(reply.data.content).toContain(`/${c.data.name}`);
+  });
+
+  it('answers an unknown command with an ephemeral message', async () => {
+    const { fake } = await start();
+    const reply = await fake.sendInteraction({ type: 'command', name: 'nope' }).waitForReply();
+    expect(reply.data.content).toBe(UNKNOWN_COMMAND);
+    expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('answers a throwing handler with an ephemeral error, logs it and goes on answering', async () => {
+    const logs: string[] = [];
+    const { fake } = await start({ logs });
+    const error = await fake.sendInteraction({ type: 'command', name: 'boom' }).waitForReply();
+    expect(error.data.embeds?.[0]?.description).toBe(ERROR_MESSAGE);
+    expect((error.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(logs.some((l) => l.includes('"command failed"') && l.includes('kaboom'))).toBe(true);
+
+    const next = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
+    expect(next.data.embeds?.[0]?.description).toContain('Rasoulian');
+  });
+
+  it('tells a user who asks too quickly to wait, privately', async () => {
+    let t = 0;
+    const { fake } = await start({ cooldown: new Cooldown({ limit: 2, windowMs: 10_000, now: () => t }) });
+    await ask(fake, 'armenia mou').waitForReply();
+    t += 1;
+    await ask(fake, 'armenia mou').waitForReply();
+    const limited = await ask(fake, 'armenia mou').waitForReply();
+    expect(limited.data.content).toContain('please wait 10 s');
+    expect((limited.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('tells a user who @mentions too quickly to wait, in a reply', async () => {
+    const { fake } = await start({ cooldown: new Cooldown({ limit: 1, windowMs: 10_000, now: () => 0 }) });
+    const first = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    await fake.waitForChannelMessage(first.channel_id);
+    const since = fake.requests.length;
+    const second = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const notice = await fake.waitForChannelMessage(second.channel_id, { since });
+    expect(notice.data.content).toContain('please wait 10 s');
+    expect(notice.data.message_reference?.message_id).toBe(second.id);
+  });
+
+  it('answers an @mention as a reply to the message, without the mention in the question', async () => {
+    const { fake } = await start();
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> Who is Ali Rasoulian?` });
+    const reply = await fake.waitForChannelMessage(sent.channel_id);
+    expect(reply.data.message_reference?.message_id).toBe(sent.id);
+    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const allowed = reply.data.allowed_mentions as { parse: string[]; replied_user: boolean };
+    expect(allowed.parse).toEqual([]);
+    expect(allowed.replied_user).toBe(false);
+  });
+
+  it('says honestly when the material does not cover a question asked directly', async () => {
+    const { fake } = await start();
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> What is the weather in Paris?` });
+    const reply = await fake.waitForChannelMessage(sent.channel_id);
+    expect(reply.data.embeds?.[0]?.description).toMatch(/does not (cover|answer)/);
+  });
+
+  it('answers a DM', async () => {
+    const { fake } = await start();
+    const sent = fake.sendMessage({ dm: true, content: 'How many industrial parks does Iran have?' });
+    const reply = await fake.waitForChannelMessage(sent.channel_id);
+    expect(reply.data.embeds?.[0]?.description).toContain('industrial parks');
+  });
+
+  it('ignores chatter in an answer channel but answers a question there', async () => {
+    const { fake } = await start({ answerChannel: true });
+    const channelId = fake.channelId('answers');
+    expect(fake.intents).toBe(
+      new IntentsBitField([
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.DirectMessages,
+        GatewayIntentBits.MessageContent,
+      ]).bitfield,
+    );
+    fake.sendMessage({ channelId, content: 'What is the weather in Paris?' });
+    const since = fake.requests.length;
+    const sent = fake.sendMessage({ channelId, content: 'How many industrial parks does Iran have?' });
+    const reply = await fake.waitForChannelMessage(channelId, { since });
+    expect(reply.data.message_reference?.message_id).toBe(sent.id);
+    expect(fake.requests.filter((r) => r.kind === 'channel-message')).toHaveLength(1);
+    // Messages elsewhere that do not address the bot are ignored.
+    fake.sendMessage({ content: 'How many industrial parks does Iran have?' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.requests.filter((r) => r.kind === 'channel-message')).toHaveLength(1);
+  });
+
+  it('ignores messages from bots', async () => {
+    const { fake } = await start();
+    const other = {
+      id: '123456789012345678',
+      username: 'otherbot',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    };
+    fake.sendMessage({ author: other, content: `<@${fake.bot.id}> Who is Ali Rasoulian?` });
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const reply = await fake.waitForChannelMessage(sent.channel_id);
+    expect(reply.data.message_reference?.message_id).toBe(sent.id);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.requests.filter((r) => r.kind === 'channel-message')).toHaveLength(1);
+  });
+
+  it('still answers a question in flight across a dropped gateway connection', async () => {
+    const { fake } = await start();
+    const pending = ask(fake, 'Who is Ali Rasoulian?');
+    await fake.dropConnection();
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const reply = await pending.waitForReply();
+    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const resumed = await fake.waitForChannelMessage(sent.channel_id, { timeoutMs: 5000 });
+    expect(resumed.data.message_reference?.message_id).toBe(sent.id);
+  });
+
+  it('retries a reply that hit a 429 and the answer still arrives', async () => {
+    const { fake } = await start();
+    fake.failNext('POST /interactions/:id/:token/callback', { retryAfter: 0.2 });
+    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply(5000);
+    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    expect(fake.requests.some((r) => r.status === 429)).toBe(true);
+  });
+
+  it('waits for a reply in flight when stopped, then takes no more events', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const slow: Command = {
+      data: new SlashCommandBuilder().setName('slow').setDescription('answers after a while'),
+      async execute(interaction) {
+        started();
+        await new Promise((r) => setTimeout(r, 200));
+        await interaction.reply({ content: 'done' });
+      },
+    };
+    fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
+    bot = createBot({
+      config: parseConfig({ DISCORD_TOKEN: 'fake.token.value' }),
+      engine,
+      logger: createLogger('silent'),
+      rest: { api: fake.apiUrl },
+      commands: [slow],
+    });
+    await bot.start();
+    const sent = fake.sendInteraction({ type: 'command', name: 'slow' });
+    await running;
+    await bot.stop();
+    bot = undefined;
+    expect(fake.requests.some((r) => r.interactionId === sent.id && r.kind === 'callback')).toBe(true);
+  });
+
+  it('registers every command in the guild with deploy-commands', async () => {
+    fake = await FakeDiscord.start();
+    const config = parseConfig({
+      DISCORD_TOKEN: 'fake.token.value',
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guild.id,
+    });
+    const result = await deployCommands(config, commands, { api: fake.apiUrl });
+    expect(result).toEqual({ scope: 'guild', count: commands.length });
+    const names = (fake.commands.get(fake.guild.id) as { name: string }[]).map((c) => c.name);
+    expect(names).toEqual(commands.map((c) => c.data.name));
+  });
+});
