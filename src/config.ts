@@ -26,6 +26,13 @@ export const configSchema = z.object({
     .optional(),
   /** Another Discord API base (tests, proxies), passed to discord.js as `rest.api`. */
   DISCORD_API_BASE: z.url().optional(),
+  /** `npm run start:sharded`: how many shards to run — a positive integer, or 'auto' (Discord's recommendation). */
+  BOT_SHARD_COUNT: z
+    .string()
+    .trim()
+    .refine((s) => s === 'auto' || /^[1-9]\d*$/.test(s), "must be a positive integer or 'auto'")
+    .transform((s): number | 'auto' => (s === 'auto' ? 'auto' : Number(s)))
+    .default('auto'),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -17,10 +17,15 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       logger.info('shutting down', { signal });
-      bot.stop().catch((err: unknown) => {
-        logger.error('stop failed', { err });
-        process.exitCode = 1;
-      });
+      bot
+        .stop()
+        .catch((err: unknown) => {
+          logger.error('stop failed', { err });
+          process.exitCode = 1;
+        })
+        // A shard of `npm run start:sharded`: discord.js keeps listening on the IPC channel to the
+        // manager, which would keep this process alive; close it so the shard exits.
+        .finally(() => process.connected && process.disconnect());
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -41,4 +41,16 @@ describe('parseConfig', () => {
     );
     expect(() => parseConfig({ DISCORD_API_BASE: 'not a url' })).toThrow(/DISCORD_API_BASE/);
   });
+
+  it('reads BOT_SHARD_COUNT as a positive integer or auto (the default)', () => {
+    expect(parseConfig({}).BOT_SHARD_COUNT).toBe('auto');
+    expect(parseConfig({ BOT_SHARD_COUNT: '' }).BOT_SHARD_COUNT).toBe('auto');
+    expect(parseConfig({ BOT_SHARD_COUNT: 'auto' }).BOT_SHARD_COUNT).toBe('auto');
+    expect(parseConfig({ BOT_SHARD_COUNT: ' 4 ' }).BOT_SHARD_COUNT).toBe(4);
+    for (const bad of ['0', '-1', '1.5', 'two', '2x']) {
+      expect(() => parseConfig({ BOT_SHARD_COUNT: bad })).toThrow(
+        /BOT_SHARD_COUNT: must be a positive integer or 'auto'/,
+      );
+    }
+  });
 });

@@ -19,6 +19,8 @@ describe('npm start with a token', () => {
         ...process.env,
         DISCORD_TOKEN: 'fake.token.value',
         DISCORD_API_BASE: fake.apiUrl,
+        // The sharded entry's setting: discord.js's Client would read it as its own shard count.
+        BOT_SHARD_COUNT: 'auto',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
