@@ -33,6 +33,18 @@ export const configSchema = z.object({
     .refine((s) => s === 'auto' || /^[1-9]\d*$/.test(s), "must be a positive integer or 'auto'")
     .transform((s): number | 'auto' => (s === 'auto' ? 'auto' : Number(s)))
     .default('auto'),
+  /** The SQLite file for answers, votes and the gaps report (its folder is created). */
+  DATABASE_PATH: z.string().trim().min(1).default('./data/bot.db'),
+  /**
+   * The HMAC-SHA256 key that pseudonymises user ids in votes. Optional: when unset, a random key is
+   * generated and kept in the database's meta table (stable hashes, but the key then lives beside
+   * the data). Its value never appears in a message.
+   */
+  FEEDBACK_HASH_KEY: z
+    .string()
+    .trim()
+    .min(16, 'must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)')
+    .optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -54,3 +54,31 @@ describe('parseConfig', () => {
     }
   });
 });
+
+describe('parseConfig: the feedback database', () => {
+  it('defaults DATABASE_PATH to ./data/bot.db and reads another path', () => {
+    expect(parseConfig({}).DATABASE_PATH).toBe('./data/bot.db');
+    expect(parseConfig({ DATABASE_PATH: '' }).DATABASE_PATH).toBe('./data/bot.db');
+    expect(parseConfig({ DATABASE_PATH: ' /var/lib/bot/feedback.db ' }).DATABASE_PATH).toBe(
+      '/var/lib/bot/feedback.db',
+    );
+  });
+
+  it('leaves FEEDBACK_HASH_KEY unset when empty, so the store generates and keeps one', () => {
+    expect(parseConfig({}).FEEDBACK_HASH_KEY).toBeUndefined();
+    expect(parseConfig({ FEEDBACK_HASH_KEY: '' }).FEEDBACK_HASH_KEY).toBeUndefined();
+    const key = '0123456789abcdef0123456789abcdef';
+    expect(parseConfig({ FEEDBACK_HASH_KEY: key }).FEEDBACK_HASH_KEY).toBe(key);
+  });
+
+  it('rejects a FEEDBACK_HASH_KEY shorter than 16 characters without printing it', () => {
+    try {
+      parseConfig({ FEEDBACK_HASH_KEY: 'short-secret' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toMatch(/FEEDBACK_HASH_KEY: must be at least 16 characters/);
+      expect((err as Error).message).not.toContain('short-secret');
+    }
+  });
+});
