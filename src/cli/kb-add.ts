@@ -1,0 +1,123 @@
+/**
+ * `npm run kb:add -- <article.txt> [--id <id>] [--dir knowledge]`: adds a new article to the
+ * knowledge base with drafted metadata and DRAFT facts (never served until reviewed). The
+ * drafting is src/knowledge/draft.ts; this file only reads, checks and writes.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DraftError, draftArticle } from '../knowledge/draft.ts';
+
+const USAGE = 'usage: npm run kb:add -- <article.txt> [--id <id>] [--dir knowledge]';
+
+export function runKbAdd(
+  args: string[],
+  out: (line: string) => void,
+  err: (line: string) => void = out,
+): number {
+  let values: { id?: string | undefined; dir?: string | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        id: { type: 'string' },
+        dir: { type: 'string', default: 'knowledge' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    err(`kb:add: ${(e as Error).message}`);
+    err(USAGE);
+    return 1;
+  }
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  const input = positionals[0];
+  if (!input || positionals.length > 1) {
+    err(`kb:add: ${input ? 'give one article file' : 'no article file given'}`);
+    err(USAGE);
+    return 1;
+  }
+
+  const inputPath = resolve(input);
+  if (!existsSync(inputPath) || !statSync(inputPath).isFile()) {
+    err(`kb:add: ${input}: no such file`);
+    return 1;
+  }
+  const text = readFileSync(inputPath, 'utf8');
+  if (text.trim() === '') {
+    err(`kb:add: ${input} is empty; nothing written`);
+    return 1;
+  }
+
+  const dir = resolve(values.dir ?? 'knowledge');
+  const articlesDir = join(dir, 'articles');
+  const factsDir = join(dir, 'facts');
+  if (!existsSync(articlesDir)) {
+    err(`kb:add: ${dir} is not a knowledge folder (it has no articles/ folder); use --dir`);
+    return 1;
+  }
+
+  let draft;
+  try {
+    draft = draftArticle(text, { id: values.id, source: basename(inputPath) });
+  } catch (e) {
+    if (e instanceof DraftError) {
+      err(`kb:add: ${input}: ${e.message}; nothing written`);
+      return 1;
+    }
+    throw e;
+  }
+
+  const targets = {
+    text: join(articlesDir, `${draft.id}.txt`),
+    meta: join(articlesDir, `${draft.id}.yaml`),
+    facts: join(factsDir, `${draft.id}.yaml`),
+  };
+  const rel = (file: string) => relative(process.cwd(), file) || file;
+  const existing = Object.values(targets).filter((f) => existsSync(f));
+  if (existing.length > 0) {
+    err(
+      `kb:add: article "${draft.id}" already exists (${existing.map(rel).join(', ')}); ` +
+        'nothing written. Give another id with --id, or remove those files first.',
+    );
+    return 1;
+  }
+
+  mkdirSync(factsDir, { recursive: true });
+  writeFileSync(targets.text, text); // verbatim, as received
+  writeFileSync(targets.meta, draft.metaYaml);
+  writeFileSync(targets.facts, draft.factsYaml);
+
+  out(`Added article ${draft.id}:`);
+  out(`  ${rel(targets.text)}   the text, verbatim`);
+  out(`  ${rel(targets.meta)}  its metadata (TODOs to fill in)`);
+  out(`  ${rel(targets.facts)}  ${draft.facts.length} draft fact(s), not served until reviewed`);
+  out('');
+  out('Still to do:');
+  for (const todo of draft.todos) out(`  - ${todo}`);
+  out('');
+  out('Next steps (see CONTRIBUTING.md):');
+  out(`  1. fill in the metadata in ${rel(targets.meta)} (every TODO)`);
+  out(`  2. review the drafts in ${rel(targets.facts)}: rewrite each answer, add questions,`);
+  out('     keywords, entities, figures and a topic, then set status: reviewed');
+  out('  3. add aliases for new names and spellings to aliases.yaml');
+  out(
+    `  4. npm run kb:check${dir === resolve('knowledge') ? '' : ` -- --dir ${rel(dir)}`}   until it says OK`,
+  );
+  out('  5. npm run ask -- "…" with a few real questions, then npm test');
+  return 0;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('kb-add.ts');
+if (isMain) {
+  process.exitCode = runKbAdd(
+    process.argv.slice(2),
+    (l) => console.log(l),
+    (l) => console.error(l),
+  );
+}

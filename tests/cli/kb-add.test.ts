@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runKbAdd } from '../../src/cli/kb-add.ts';
+import { runKbCheck } from '../../src/cli/kb-check.ts';
+import { normaliseForQuote } from '../../src/engine/normalise.ts';
+import { readKnowledgeBase } from '../../src/knowledge/load.ts';
+import { DEFAULT_KNOWLEDGE_DIR, openEngine } from '../../src/knowledge/open.ts';
+import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'new-article.txt');
+const ID = 'qazvin-industrial-park-to-host-120';
+
+/** A temp copy of the project's knowledge folder. */
+function copyKnowledge(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'kb-add-')), 'knowledge');
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function add(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runKbAdd(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function fileCount(dir: string): number {
+  return readdirSync(join(dir, 'articles')).length + readdirSync(join(dir, 'facts')).length;
+}
+
+describe('kb:add', () => {
+  it('adds an unseen article: the text verbatim, schema-valid metadata and draft facts', () => {
+    const dir = copyKnowledge();
+    const r = add([FIXTURE, '--dir', dir]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`Added article ${ID}`);
+    expect(r.out).toMatch(/8 draft fact\(s\)/);
+    expect(r.out).toMatch(/npm run kb:check/);
+
+    const text = readFileSync(join(dir, 'articles', `${ID}.txt`), 'utf8');
+    expect(text).toBe(readFileSync(FIXTURE, 'utf8'));
+    const meta = articleMetaSchema.parse(parse(readFileSync(join(dir, 'articles', `${ID}.yaml`), 'utf8')));
+    expect(meta).toMatchObject({
+      id: ID,
+      source: 'new-article.txt',
+      titleIsHeadline: true,
+      date: '2021-09-07',
+    });
+    const factFile = factFileSchema.parse(parse(readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8')));
+    expect(factFile.facts.every((f) => f.status === 'draft')).toBe(true);
+    for (const f of factFile.facts) expect(normaliseForQuote(text)).toContain(normaliseForQuote(f.quote));
+  });
+
+  it('leaves a knowledge base that kb:check passes, with the drafts counted', () => {
+    const dir = copyKnowledge();
+    expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    const { problems } = readKnowledgeBase(dir);
+    expect(problems).toEqual([]);
+
+    const lines: string[] = [];
+    expect(runKbCheck(dir, false, (l) => lines.push(l))).toBe(0);
+    const out = lines.join('\n');
+    expect(out).toMatch(/✓ knowledge base OK/);
+    expect(out).toMatch(/8 drafts awaiting review/);
+    expect(out).toMatch(new RegExp(`${ID}: 8/9 sentences \\(89%\\), 0 facts, 8 draft\\(s\\)`));
+  });
+
+  it('does not let the engine serve the drafts', () => {
+    const dir = copyKnowledge();
+    expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    const engine = openEngine(dir);
+    expect(engine.kb.facts.filter((f) => f.status === 'draft')).toHaveLength(8);
+    expect(engine.facts.some((f) => f.articleId === ID)).toBe(false);
+    for (const q of [
+      'How many hectares were allocated in Alborz Industrial City?',
+      'Qazvin University incubator',
+    ]) {
+      const a = engine.answer(q);
+      expect(a.citations.map((c) => c.articleId)).not.toContain(ID);
+    }
+  });
+
+  it('takes the id from --id', () => {
+    const dir = copyKnowledge();
+    expect(add([FIXTURE, '--dir', dir, '--id', 'qazvin-park']).code).toBe(0);
+    expect(existsSync(join(dir, 'articles', 'qazvin-park.txt'))).toBe(true);
+    expect(readKnowledgeBase(dir).kb.facts.some((f) => f.id === 'qazvin-park-draft-1')).toBe(true);
+  });
+
+  it('refuses to overwrite an existing article', () => {
+    const dir = copyKnowledge();
+    expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    const before = readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8');
+    const again = add([FIXTURE, '--dir', dir]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already exists.*nothing written/);
+    expect(readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8')).toBe(before);
+
+    const existing = add([FIXTURE, '--dir', dir, '--id', 'armenia-mou']);
+    expect(existing.code).toBe(1);
+    expect(existing.err).toMatch(/article "armenia-mou" already exists/);
+  });
+
+  it('rejects bad input with a clear message and writes nothing', () => {
+    const dir = copyKnowledge();
+    const count = fileCount(dir);
+    const empty = join(mkdtempSync(join(tmpdir(), 'kb-add-in-')), 'empty.txt');
+    writeFileSync(empty, '  \n\n');
+
+    expect(add(['--dir', dir])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no article file given/),
+    });
+    expect(add([join(dir, 'missing.txt'), '--dir', dir])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/missing\.txt: no such file/),
+    });
+    expect(add([empty, '--dir', dir])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/is empty; nothing written/),
+    });
+    expect(add([FIXTURE, '--dir', dir, '--id', 'Not An Id'])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/kebab-case/),
+    });
+    expect(add([FIXTURE, '--dir', join(dir, 'nope')])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/not a knowledge folder/),
+    });
+    expect(fileCount(dir)).toBe(count);
+  });
+
+  it('exits non-zero as a command on bad input', () => {
+    const dir = copyKnowledge();
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/kb-add.ts', join(dir, 'missing.txt'), '--dir', dir],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no such file/);
+  });
+});

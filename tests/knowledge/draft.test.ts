@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import {
+  draftArticle,
+  draftQuestion,
+  analyseSentence,
+  findArticleDate,
+  findCountries,
+  findCredits,
+  findDateline,
+  findDates,
+  findFigures,
+  findHeadline,
+  findNames,
+  findOrganisations,
+  findParties,
+  isDraftable,
+  slugify,
+  splitStatements,
+  yamlString,
+} from '../../src/knowledge/draft.ts';
+import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
+
+const FIXTURE = readFileSync(new URL('../fixtures/new-article.txt', import.meta.url), 'utf8');
+
+describe('sentence splitting', () => {
+  it('splits paragraphs into sentences, leaving out the headline, timestamps and sign-offs', () => {
+    const s = splitStatements(
+      'Widgets boom in Widgetland\n\nJune 18, 2021 - 11:28\n\nTEHRAN- The council met on Monday. It approved 12 new parks.\n\nEF/MA',
+    );
+    expect(s).toEqual(['The council met on Monday.', 'It approved 12 new parks.']);
+  });
+
+  it('drops a leading "date …" marker and the dateline but keeps the sentence verbatim', () => {
+    const s = splitStatements(
+      ' date 2021-07-13 TEHRAN – Iran’s ISIPO has signed a “memorandum” with Armenia.',
+    );
+    expect(s).toEqual(['Iran’s ISIPO has signed a “memorandum” with Armenia.']);
+  });
+
+  it('splits after a closing quote and keeps abbreviations together', () => {
+    expect(
+      splitStatements('“We will grow,” he said. The U.S. Congress met Dr. Smith in Tehran today.'),
+    ).toEqual(['“We will grow,” he said.', 'The U.S. Congress met Dr. Smith in Tehran today.']);
+  });
+
+  it('finds a headline only when the first line reads as one', () => {
+    expect(findHeadline('South Korea ready to train Iran’s small industries\n\nIRNA – Text here.')).toBe(
+      'South Korea ready to train Iran’s small industries',
+    );
+    expect(findHeadline(' date 2021-07-13 TEHRAN – ISIPO has signed an MOU.\n\nMore.')).toBeNull();
+    expect(findHeadline('TEHRAN - Iranian SMEs exported more than $1.6 billion worth of goods.')).toBeNull();
+    expect(findHeadline('One line that runs on\ninto the next line')).toBeNull();
+  });
+
+  it('makes kebab-case slugs', () => {
+    expect(slugify('Iranian SMEs to expand international cooperation')).toBe(
+      'iranian-smes-to-expand-international-cooperation',
+    );
+    expect(slugify('South Korea ready to train Iran’s small industries')).toBe(
+      'south-korea-ready-to-train-irans',
+    );
+    expect(slugify('Qazvin: 1,200 hectares for SMEs!', 3)).toBe('qazvin-1-200');
+  });
+});
+
+describe('date detection', () => {
+  it('finds dates in the forms the articles use', () => {
+    expect(findDates('June 18, 2021 - 11:28')).toEqual([{ text: 'June 18, 2021', iso: '2021-06-18' }]);
+    expect(findDates('on 13 July 2021 and date 2020-08-12')).toEqual([
+      { text: '13 July 2021', iso: '2021-07-13' },
+      { text: '2020-08-12', iso: '2020-08-12' },
+    ]);
+    expect(findDates('Back in August 2019, in 2018, on Tuesday, ended on March 20')).toEqual([
+      { text: 'August 2019', iso: '2019-08' },
+      { text: '2018', iso: '2018' },
+      { text: 'Tuesday', iso: null },
+      { text: 'March 20', iso: null },
+    ]);
+    expect(findDates('72 export consortiums and 65 companies')).toEqual([]);
+  });
+
+  it('takes the article date from a "date" marker or a timestamp line, not from the body', () => {
+    expect(findArticleDate(' date 2021-07-13 TEHRAN – ISIPO signed.')?.iso).toBe('2021-07-13');
+    expect(findArticleDate('Headline here\n\nJune 18, 2021 - 11:28\n\nBody.')?.iso).toBe('2021-06-18');
+    expect(findArticleDate('TEHRAN - Exports rose (March 21-December 21, 2019), IRNA reported.')).toBeNull();
+  });
+});
+
+describe('figure detection', () => {
+  it('reads numbers with their units and qualifiers', () => {
+    expect(
+      findFigures(
+        '“So far, more than 900 industrial parks and zones have been put into operation in Iran and nearly one million people are working in 48,000 industrial units active in these parks,” he added.',
+      ),
+    ).toEqual([
+      { value: 900, unit: 'industrial parks', qualifier: 'more than' },
+      { value: 1, unit: 'million people', qualifier: 'nearly' },
+      { value: 48000, unit: 'industrial units' },
+    ]);
+  });
+
+  it('reads percentages and money', () => {
+    expect(findFigures('Mentioning that 92 percent of Iran’s industrial sector is small.')).toEqual([
+      { value: 92, unit: 'percent of Iran’s industrial sector' },
+    ]);
+    expect(findFigures('about 70% of South Korea’s exports')).toEqual([
+      { value: 70, unit: 'percent of South Korea’s exports', qualifier: 'about' },
+    ]);
+    expect(findFigures('It paid 335.77 trillion rials (nearly $7.99 billion) to SMEs.')).toEqual([
+      { value: 335.77, unit: 'trillion rials' },
+      { value: 7.99, unit: 'billion US dollars', qualifier: 'nearly' },
+    ]);
+  });
+
+  it('does not read dates, times, years or "one of" / "the two" as figures', () => {
+    expect(findFigures('On June 18, 2021 - 11:28, in 2018, one of the two sides met.')).toEqual([]);
+    expect(findFigures('It signed seven memorandums of understanding.')).toEqual([
+      { value: 7, unit: 'memorandums' },
+    ]);
+  });
+});
+
+describe('party detection', () => {
+  it('finds capitalised multi-word names, not the word that opens a sentence', () => {
+    expect(
+      findNames(
+        'According to Hamid Reza Fouladgar, the managing director of Qazvin Industrial Parks Company, it grew.',
+      ),
+    ).toEqual(['Hamid Reza Fouladgar', 'Qazvin Industrial Parks Company']);
+    expect(
+      findNames('The Bank of Industry and Mine lent money to Armenia’s Investor Support Center.'),
+    ).toEqual(['Bank of Industry and Mine', 'Armenia’s Investor Support Center']);
+    expect(findNames('Speaking at the ceremony, Rasoulian hoped Iran and Armenia would agree.')).toEqual([]);
+  });
+
+  it('finds organisations by acronym, but not SMEs or MOU', () => {
+    expect(findOrganisations('ISIPO signed an MOU to help SMEs, IRNA and Tasnim reported.')).toEqual([
+      'ISIPO',
+      'IRNA',
+      'Tasnim',
+    ]);
+  });
+
+  it('finds countries, including two-word names, and not adjectives', () => {
+    expect(findCountries('Iran, South Korea, Turkey and the U.S. but not Iranian firms.')).toEqual([
+      'Iran',
+      'South Korea',
+      'Turkey',
+      'U.S.',
+    ]);
+  });
+
+  it('lists every party of a sentence', () => {
+    expect(
+      findParties('Iran Small Industries and Industrial Parks Organization (ISIPO) met Armenia.'),
+    ).toEqual(['Iran Small Industries and Industrial Parks Organization', 'ISIPO', 'Iran', 'Armenia']);
+  });
+
+  it('finds credited agencies and the dateline', () => {
+    expect(findCredits('… IRNA reported. Mehr said. In Fars province …')).toEqual(['IRNA', 'Mehr']);
+    expect(findDateline(' date 2021-07-13 TEHRAN – ISIPO has signed.')).toEqual({
+      dateline: 'TEHRAN',
+      agency: null,
+    });
+    expect(findDateline('Headline\n\nIRNA – Iran’s minister said.')).toEqual({
+      dateline: null,
+      agency: 'IRNA',
+    });
+    expect(findDateline('No dateline here.')).toEqual({ dateline: null, agency: null });
+  });
+});
+
+describe('drafting', () => {
+  it('drafts only sentences with a figure, a date or a named party', () => {
+    expect(isDraftable(analyseSentence('The council meets every spring in the capital city.'))).toBe(false);
+    expect(isDraftable(analyseSentence('The council opened 12 new parks last year.'))).toBe(true);
+    expect(isDraftable(analyseSentence('The council met in August 2019 to decide.'))).toBe(true);
+    expect(isDraftable(analyseSentence('The council met Ali Rasoulian to decide.'))).toBe(true);
+  });
+
+  it('generates a first question', () => {
+    expect(draftQuestion(analyseSentence('Qazvin has 24 industrial parks and zones.'))).toBe(
+      'How many industrial parks?',
+    );
+    expect(draftQuestion(analyseSentence('The council met Ali Rasoulian in August 2019.'))).toBe(
+      'What happened in August 2019?',
+    );
+    const plain = 'The council meets every spring in the capital city.';
+    expect(draftQuestion(analyseSentence(plain))).toBe(plain);
+  });
+
+  it('drafts schema-valid metadata and facts for an unseen article', () => {
+    const d = draftArticle(FIXTURE, { source: 'new-article.txt' });
+    expect(d.id).toBe('qazvin-industrial-park-to-host-120');
+    const meta = articleMetaSchema.parse(parse(d.metaYaml));
+    expect(meta).toMatchObject({
+      id: d.id,
+      source: 'new-article.txt',
+      title: 'Qazvin industrial park to host 120 new knowledge-based SMEs',
+      titleIsHeadline: true,
+      date: '2021-09-07',
+      credits: ['IRNA', 'ISNA'],
+      dateline: 'TEHRAN',
+    });
+    expect(d.metaYaml).toMatch(/# TODO/);
+    const facts = factFileSchema.parse(parse(d.factsYaml));
+    expect(facts.article).toBe(d.id);
+    expect(facts.facts.length).toBe(8);
+    const flat = FIXTURE.replace(/\s+/g, ' ');
+    for (const [i, f] of facts.facts.entries()) {
+      expect(f.id).toBe(`${d.id}-draft-${i + 1}`);
+      expect(f.status).toBe('draft');
+      expect(flat).toContain(f.quote);
+      expect(f.answer).toBe(f.quote);
+    }
+    expect(facts.facts[2]).toMatchObject({
+      entities: ['Bank of Industry and Mine'],
+      figures: [
+        { value: 5.2, unit: 'trillion rials' },
+        { value: 124, unit: 'million US dollars', qualifier: 'about' },
+      ],
+    });
+  });
+
+  it('writes placeholders that still pass the schema when the text gives no headline, date or credit', () => {
+    const d = draftArticle('Widget makers opened 12 new factories in Widgetland last spring.', {
+      source: 'w.txt',
+    });
+    const meta = articleMetaSchema.parse(parse(d.metaYaml));
+    expect(meta.titleIsHeadline).toBe(false);
+    expect(meta.date).toBeNull();
+    expect(meta.dateNote).toMatch(/^TODO:/);
+    expect(meta.outlet).toMatch(/^TODO:/);
+    expect(meta.credits).toEqual([]);
+    expect(d.metaYaml).toContain('# impliedDate: YYYY-MM-DD');
+    expect(d.id).toBe('widget-makers-opened-12-new-factories');
+  });
+
+  it('uses the given id and rejects a bad one or a text with no sentences', () => {
+    expect(draftArticle(FIXTURE, { id: 'qazvin-park', source: 'a.txt' }).facts[0]?.id).toBe(
+      'qazvin-park-draft-1',
+    );
+    expect(() => draftArticle(FIXTURE, { id: 'Qazvin Park', source: 'a.txt' })).toThrow(/kebab-case/);
+    expect(() => draftArticle('   \n', { source: 'a.txt' })).toThrow(/empty/);
+    expect(() => draftArticle('EF/MA', { source: 'a.txt' })).toThrow(/no sentences/);
+  });
+
+  it('quotes YAML strings as prettier would, and only when needed', () => {
+    expect(yamlString('Bank of Industry and Mine')).toBe('Bank of Industry and Mine');
+    expect(yamlString('TODO: the outlet')).toBe("'TODO: the outlet'");
+    expect(yamlString('null')).toBe("'null'");
+    expect(yamlString("it's: here")).toBe('"it\'s: here"');
+    expect(parse(`x: ${yamlString("a \"b\": c 'd' 'e'")}`)).toEqual({ x: "a \"b\": c 'd' 'e'" });
+  });
+});
