@@ -4,6 +4,7 @@
  */
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBooleanOption,
@@ -36,7 +37,19 @@ export interface Command {
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  /**
+   * Clicks on this command's buttons: custom ids made with makeCustomId(<command name>, args).
+   * The router has already checked that the button has not expired.
+   */
+  button?(interaction: ButtonInteraction, args: string[], ctx: CommandContext): Promise<void>;
 }
+
+/** A button handler that belongs to no command (e.g. feedback on any answer), by custom-id prefix. */
+export type ButtonHandler = (
+  interaction: ButtonInteraction,
+  args: string[],
+  ctx: CommandContext,
+) => Promise<void>;
 
 export const HIDE_OPTION = 'hide';
 export const MENTION_OPTION = 'mention';

@@ -3,9 +3,16 @@
  * questions (when @mentioned, in DMs, and in the configured answer channels). A handler that throws
  * gets an ephemeral error and a log line; the bot carries on.
  */
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  Message,
+} from 'discord.js';
 import type { Logger } from '../logger.ts';
-import type { Command, CommandContext } from './command.ts';
+import type { ButtonHandler, Command, CommandContext } from './command.ts';
+import { isExpired, parseCustomId } from './custom-id.ts';
 import type { Cooldown } from './cooldown.ts';
 import { answerReply, errorReply, textReply, toInteractionReply, toMessageReply } from './reply.ts';
 
@@ -18,6 +25,10 @@ export interface RouterOptions {
   botUserId: () => string | undefined;
   /** Channels where every message is read as a question. */
   answerChannelIds?: readonly string[];
+  /** Button handlers that belong to no command, by custom-id prefix. */
+  buttonHandlers?: Readonly<Record<string, ButtonHandler>>;
+  /** The clock, for button expiry (tests move it). */
+  now?: () => number;
 }
 
 export interface Router {
@@ -26,6 +37,7 @@ export interface Router {
 }
 
 export const UNKNOWN_COMMAND = 'I do not know that command (it may have been removed). Try `/help`.';
+export const EXPIRED_BUTTON = 'This button has expired. Run the command again for fresh buttons.';
 export const ERROR_MESSAGE = 'Something went wrong while answering. It has been logged; please try again.';
 
 export function cooldownNotice(retryAfterMs: number): string {
@@ -90,6 +102,32 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const parsed = parseCustomId(interaction.customId);
+    const now = (options.now ?? Date.now)();
+    const command = parsed ? commands.get(parsed.prefix) : undefined;
+    const handler: ButtonHandler | undefined = parsed
+      ? (options.buttonHandlers?.[parsed.prefix] ??
+        (command?.button ? (i, args, c) => command.button!(i, args, c) : undefined))
+      : undefined;
+    if (!parsed || !handler || isExpired(parsed, now)) {
+      await interaction.reply(toInteractionReply(textReply(EXPIRED_BUTTON, { hide: true })));
+      return;
+    }
+    try {
+      await handler(interaction, parsed.args, ctx);
+    } catch (err) {
+      logger.error('button failed', { err, customId: interaction.customId, userId: interaction.user.id });
+      const reply = toInteractionReply(errorReply(ERROR_MESSAGE));
+      try {
+        if (interaction.replied || interaction.deferred) await interaction.followUp(reply);
+        else await interaction.reply(reply);
+      } catch (replyErr) {
+        logger.error('could not send the error reply', { err: replyErr, interactionId: interaction.id });
+      }
+    }
+  }
+
   async function onMessage(message: Message): Promise<void> {
     const botId = options.botUserId();
     if (!botId || message.author.bot || message.author.id === botId || message.system) return;
@@ -138,6 +176,7 @@ export function createRouter(options: RouterOptions): Router {
       try {
         if (interaction.isAutocomplete()) await onAutocomplete(interaction);
         else if (interaction.isChatInputCommand()) await onCommand(interaction);
+        else if (interaction.isButton()) await onButton(interaction);
       } catch (err) {
         logger.error('interaction failed', { err, interactionId: interaction.id, type: interaction.type });
       }
