@@ -90,38 +90,40 @@ function undouble(base: string): string {
 const WORD_RE = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
 /** Chat shorthand people type in Discord, read as the words they stand for. */
-const SHORTHAND: Record<string, string> = {
-  r: 'are',
-  u: 'you',
-  ur: 'your',
-  ppl: 'people',
-  pls: 'please',
-  plz: 'please',
-  govt: 'government',
-  gov: 'government',
-  org: 'organization',
-  orgs: 'organizations',
-  uni: 'university',
-  abt: 'about',
-  approx: 'approximately',
-  bc: 'because',
-  cuz: 'because',
-  w: 'with',
-  whats: 'what',
-  hows: 'how',
-  thx: 'thanks',
-  info: 'information',
-  intl: 'international',
-  dept: 'department',
-  yr: 'year',
-  yrs: 'years',
-  bn: 'billion',
-  mn: 'million',
-  k: 'thousand',
-};
+const SHORTHAND: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    r: 'are',
+    u: 'you',
+    ur: 'your',
+    ppl: 'people',
+    pls: 'please',
+    plz: 'please',
+    govt: 'government',
+    gov: 'government',
+    org: 'organization',
+    orgs: 'organizations',
+    uni: 'university',
+    abt: 'about',
+    approx: 'approximately',
+    bc: 'because',
+    cuz: 'because',
+    w: 'with',
+    whats: 'what',
+    hows: 'how',
+    thx: 'thanks',
+    info: 'information',
+    intl: 'international',
+    dept: 'department',
+    yr: 'year',
+    yrs: 'years',
+    bn: 'billion',
+    mn: 'million',
+    k: 'thousand',
+  }),
+);
 
 /** Number words read as numbers, so "nine months" and "9 months" match. "one" stays a word. */
-const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
     .map((w, i) => [w, String(i + 2)]),
@@ -149,7 +151,7 @@ export function tokenize(text: string): string[] {
     }
     // Keep letters and digits only; a word like "covid19" stays one word.
     const word = w.replace(/[.,]/g, '');
-    const expanded = SHORTHAND[word] ?? NUMBER_WORDS[word] ?? word;
+    const expanded = SHORTHAND.get(word) ?? NUMBER_WORDS.get(word) ?? word;
     for (const part of expanded.split(' ')) out.push(part);
   }
   return out;

@@ -95,6 +95,17 @@ describe('Engine.answer', () => {
     expect(['answered', 'no_match']).toContain(a.status);
   });
 
+  it('treats words that name JavaScript object internals as ordinary words', () => {
+    for (const q of [
+      'constructor',
+      'Who is the constructor of the park?',
+      '__proto__',
+      'toString hasOwnProperty',
+    ]) {
+      expect(() => engine.answer(q)).not.toThrow();
+    }
+  });
+
   it('reports a score between 0 and 1', () => {
     const a = engine.answer('Who is Jane Doe?');
     expect(a.score).toBeGreaterThan(0.6);
