@@ -1,0 +1,359 @@
+/**
+ * Generates a synthetic knowledge base of any size for the benchmark, deterministic per seed.
+ *
+ * Realistic in the ways that matter to the engine: a vocabulary of pseudo-words drawn with a
+ * Zipf-like law (a few words everywhere, most rare; more distinct words as the KB grows), some
+ * real domain words shared by many facts (sme, park, export, iran…), named entities and places,
+ * 3–5 curated questions per fact, an answer, keywords, a verbatim quote, figures and dates,
+ * articles of ~50 facts whose text holds the quotes, a few topics and alias groups.
+ * Every fact carries two rare "signature" words in a combination no other fact has, so a
+ * paraphrase of its question has one right answer and top-1 accuracy means something.
+ */
+import type { AliasGroup, Article, Fact, Figure, KnowledgeBase, Topic } from '../engine/types.ts';
+import { STOPWORDS } from '../engine/normalise.ts';
+import { Rng, ZipfSampler } from './prng.ts';
+
+export interface GenerateOptions {
+  facts: number;
+  seed?: number;
+  /** Facts per article (the real KB has 5 articles; the default keeps articles a realistic size). */
+  factsPerArticle?: number;
+}
+
+export interface GeneratedKb {
+  kb: KnowledgeBase;
+  /** The pseudo-word vocabulary, most common first (domain words included at the top). */
+  vocabulary: string[];
+  seed: number;
+}
+
+/** Real words of the domain, shared by many facts: the top of the frequency law. */
+export const DOMAIN_WORDS = [
+  'sme',
+  'park',
+  'export',
+  'iran',
+  'industrial',
+  'industry',
+  'organization',
+  'agreement',
+  'ministry',
+  'province',
+  'company',
+  'loan',
+  'investment',
+  'production',
+  'cooperation',
+  'trade',
+  'factory',
+  'unit',
+  'government',
+  'minister',
+  'official',
+  'project',
+  'development',
+  'support',
+  'market',
+  'bank',
+  'economy',
+  'technology',
+  'training',
+  'cluster',
+  'township',
+  'enterprise',
+  'program',
+  'facility',
+  'capacity',
+  'output',
+  'growth',
+  'sector',
+  'finance',
+  'contract',
+] as const;
+
+const VERBS: readonly { past: string; base: string }[] = [
+  { past: 'signed', base: 'sign' },
+  { past: 'launched', base: 'launch' },
+  { past: 'opened', base: 'open' },
+  { past: 'approved', base: 'approve' },
+  { past: 'financed', base: 'finance' },
+  { past: 'built', base: 'build' },
+  { past: 'announced', base: 'announce' },
+  { past: 'expanded', base: 'expand' },
+  { past: 'reported', base: 'report' },
+  { past: 'allocated', base: 'allocate' },
+  { past: 'inaugurated', base: 'inaugurate' },
+  { past: 'completed', base: 'complete' },
+];
+
+/** How answers end: who says so (common words, as in the real material). */
+const ATTRIBUTIONS = [', the report says', ', officials said', ', according to IRNA', ', IRNA reported', ''];
+const UNITS = [
+  'units',
+  'jobs',
+  'companies',
+  'billion rials',
+  'million dollars',
+  'percent',
+  'hectares',
+  'contracts',
+];
+const ENTITY_SUFFIXES = [
+  'Organization',
+  'Company',
+  'Bank',
+  'Council',
+  'Fund',
+  'Group',
+  'Agency',
+  'Cooperative',
+];
+const OUTLETS = ['Tehran Times', 'IRNA', 'Financial Tribune', 'Iran Daily', 'Mehr News'];
+
+const ONSETS = [
+  'b',
+  'd',
+  'f',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'z',
+  'sh',
+  'kh',
+  'br',
+  'dr',
+  'gr',
+  'tr',
+  'st',
+];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ou'];
+const CODAS = ['', '', '', 'n', 'r', 'l', 'm', 'k', 't', 'sh', 'z'];
+
+/** Makes distinct pseudo-words (never an English stopword or a domain word). */
+export class WordFactory {
+  private readonly used = new Set<string>([...DOMAIN_WORDS, ...STOPWORDS]);
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly syllables: {
+      onsets: readonly string[];
+      vowels: readonly string[];
+      codas: readonly string[];
+    } = {
+      onsets: ONSETS,
+      vowels: VOWELS,
+      codas: CODAS,
+    },
+  ) {}
+
+  /** Reserves words so the factory never makes them (e.g. another vocabulary's). */
+  reserve(words: Iterable<string>): void {
+    for (const w of words) this.used.add(w);
+  }
+
+  word(minSyllables = 2, maxSyllables = 4): string {
+    const { onsets, vowels, codas } = this.syllables;
+    for (let attempt = 0; ; attempt++) {
+      const n = this.rng.int(minSyllables, maxSyllables + (attempt > 50 ? 1 : 0));
+      let w = '';
+      for (let i = 0; i < n; i++)
+        w += this.rng.pick(onsets) + this.rng.pick(vowels) + (i === n - 1 ? this.rng.pick(codas) : '');
+      // Plural-looking and -ed/-ing endings would be stemmed; keep words as they are written.
+      if (w.length < 4 || /(s|ed|ing)$/.test(w) || this.used.has(w)) continue;
+      this.used.add(w);
+      return w;
+    }
+  }
+}
+
+/** How many distinct pseudo-words a KB of `facts` facts uses: thousands to tens of thousands. */
+export function vocabularySize(facts: number): number {
+  return Math.round(2000 + 150 * Math.sqrt(facts));
+}
+
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+interface Entity {
+  name: string;
+  short: string;
+}
+
+export function generateKb(options: GenerateOptions): GeneratedKb {
+  const seed = options.seed ?? 1;
+  const n = options.facts;
+  const perArticle = options.factsPerArticle ?? 50;
+  const rng = new Rng(seed);
+  const words = new WordFactory(rng.fork('words'));
+
+  // Vocabulary: domain words at the top of the law, then pseudo-words.
+  const vocabulary: string[] = [...DOMAIN_WORDS];
+  const size = vocabularySize(n);
+  while (vocabulary.length < size) vocabulary.push(words.word());
+  const zipf = new ZipfSampler(vocabulary.length);
+  const domainEnd = DOMAIN_WORDS.length;
+  const tailStart = Math.max(domainEnd + 1, Math.floor(vocabulary.length * 0.25));
+  const word = (r: Rng, from: number, to: number) => vocabulary[zipf.draw(r, from, to)] as string;
+
+  const entities: Entity[] = [
+    { name: 'Iran Small Industries and Industrial Parks Organization', short: 'ISIPO' },
+    { name: 'Ministry of Industry, Mine and Trade', short: 'Ministry of Industry' },
+  ];
+  const entityCount = Math.max(20, Math.round(n / 8));
+  while (entities.length < entityCount) {
+    const a = capital(words.word(2, 3));
+    const b = capital(words.word(2, 3));
+    const suffix = rng.pick(ENTITY_SUFFIXES);
+    entities.push({ name: `${a} ${b} ${suffix}`, short: `${a} ${b}` });
+  }
+  const entityZipf = new ZipfSampler(entities.length, 0.9, 5);
+  const places = Array.from({ length: Math.min(200, 30 + Math.round(Math.sqrt(n))) }, () =>
+    capital(words.word(2, 3)),
+  );
+
+  const aliases: AliasGroup[] = [
+    {
+      canonical: 'sme',
+      variants: ['SMEs', 'small and medium enterprises', 'small and medium-sized enterprises'],
+    },
+    {
+      canonical: 'isipo',
+      variants: [
+        'ISIPO',
+        'Iran Small Industries and Industrial Parks Organization',
+        'industrial parks organization',
+      ],
+    },
+  ];
+  const aliased = entities[2] as Entity;
+  const aliasCanonical = aliased.short.split(' ')[0]?.toLowerCase() as string;
+  aliases.push({ canonical: aliasCanonical, variants: [aliased.name, aliased.short] });
+
+  const topics: Topic[] = [];
+  const topicCount = Math.max(1, Math.floor(n / 500));
+  for (let t = 0; t < topicCount; t++) {
+    topics.push({
+      id: `topic-${t}`,
+      title: `Related facts on ${word(rng, domainEnd, tailStart)}`,
+      kind: 'related',
+    });
+  }
+
+  /** How a domain word is written: the alias variants appear in text as people write them. */
+  const writeDomain = (r: Rng, w: string): string => {
+    if (w === 'sme')
+      return r.pick(['SMEs', 'SMEs', 'small and medium enterprises', 'small and medium-sized enterprises']);
+    if (w === 'iran') return 'Iran';
+    return w;
+  };
+
+  const facts: Fact[] = [];
+  const signatures = new Set<string>();
+  const articleQuotes: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rng.fork(`fact-${i}`);
+    const entity = entities[entityZipf.draw(r)] as Entity;
+    const place = r.pick(places);
+    const verb = r.pick(VERBS);
+    let sig: [string, string];
+    do {
+      sig = [word(r, tailStart, vocabulary.length), word(r, tailStart, vocabulary.length)];
+    } while (sig[0] === sig[1] || signatures.has(`${entity.short}|${[...sig].sort().join('|')}`));
+    signatures.add(`${entity.short}|${[...sig].sort().join('|')}`);
+    const subject = Array.from({ length: r.int(1, 2) }, () => word(r, domainEnd, tailStart));
+    const domain = Array.from({ length: r.int(1, 2) }, () => word(r, 0, domainEnd));
+    const subjectText = subject.join(' ');
+    const domainText = domain.map((w) => writeDomain(r, w)).join(' ');
+    const noun = `${sig[0]} ${sig[1]} ${subjectText}`;
+
+    const figures: Figure[] = [];
+    const year = r.int(2012, 2024);
+    if (r.chance(0.45)) {
+      const value = r.chance(0.3) ? Math.round(r.next() * 1000) / 10 : r.int(2, 90000);
+      const figure: Figure = { value, unit: r.pick(UNITS) };
+      if (r.chance(0.6)) figure.asOf = String(year);
+      if (r.chance(0.2)) figure.qualifier = r.pick(['more than', 'nearly', 'about']);
+      figures.push(figure);
+    }
+    const date = r.chance(0.5)
+      ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
+      : undefined;
+    const fig = figures[0];
+    const figureText = fig
+      ? `${fig.qualifier ? `${fig.qualifier} ` : ''}${fig.value.toLocaleString('en-US')} ${fig.unit} of the `
+      : 'the ';
+
+    const quote = `${entity.name} ${verb.past} ${figureText}${noun} ${domainText} in ${place} province.`;
+    const answer =
+      `${entity.short} ${verb.past} ${figureText}${noun} ${domainText} in ${place}` +
+      `${date ? ` (${date})` : ''}${r.pick(ATTRIBUTIONS)}.`;
+
+    const templates: string[] = [
+      `What did ${entity.short} ${verb.base} in ${place} for the ${sig[0]} ${subjectText}?`,
+      `What is the ${sig[0]} ${sig[1]} ${subject[0]} of ${entity.short}?`,
+      `Who ${verb.past} the ${sig[1]} ${subjectText} ${domainText}?`,
+      `Tell me about the ${sig[0]} ${sig[1]} ${domainText} in ${place}`,
+      `${entity.short.toLowerCase()} ${sig[0]} ${sig[1]}`,
+      `Which ${domain[0] === 'sme' ? 'SME' : 'organisation'} is behind the ${sig[1]} ${sig[0]} project?`,
+    ];
+    if (fig)
+      templates.push(
+        `How many ${fig.unit} did ${entity.short} ${verb.base} for the ${sig[0]} ${sig[1]} ${subjectText}?`,
+      );
+    if (date) templates.push(`When did ${entity.short} ${verb.base} the ${sig[0]} ${subjectText}?`);
+    const questions = r.sample(templates, r.int(3, 5));
+
+    const keywords = [...new Set([...domain, ...subject, `${sig[0]} ${sig[1]}`])].slice(0, r.int(2, 4));
+    const articleNo = Math.floor(i / perArticle);
+    const fact: Fact = {
+      id: `fact-${i}`,
+      articleId: `article-${articleNo}`,
+      status: 'reviewed',
+      answer,
+      questions,
+      keywords,
+      entities: [entity.name, place],
+      figures,
+      quote,
+    };
+    if (date) fact.date = date;
+    if (r.chance(0.05)) fact.topic = (topics[r.int(0, topics.length - 1)] as Topic).id;
+    facts.push(fact);
+    (articleQuotes[articleNo] ??= []).push(quote);
+  }
+
+  const articles: Article[] = articleQuotes.map((quotes, a) => {
+    const r = rng.fork(`article-${a}`);
+    const place = r.pick(places);
+    const filler = () => {
+      const len = r.int(8, 20);
+      const ws = Array.from({ length: len }, () => word(r, 0, vocabulary.length));
+      return `${capital(ws.join(' '))}.`;
+    };
+    const paragraphs = quotes.map((q) => (r.chance(0.5) ? `${filler()} ${q}` : `${q} ${filler()}`));
+    const year = r.int(2012, 2024);
+    const dated = r.chance(0.8);
+    return {
+      id: `article-${a}`,
+      title: `${capital(word(r, domainEnd, tailStart))} ${word(r, 0, domainEnd)} news from ${place}`,
+      titleIsHeadline: true,
+      date: dated
+        ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
+        : null,
+      dateNote: dated ? 'Dated in its first line.' : 'The text gives no date.',
+      outlet: r.pick(OUTLETS),
+      credits: r.chance(0.5) ? ['IRNA'] : [],
+      dateline: `${place.toUpperCase()} –`,
+      text: `${place.toUpperCase()} – ${paragraphs.join('\n\n')}\n`,
+    };
+  });
+
+  return { kb: { articles, facts, topics, aliases }, vocabulary, seed };
+}
