@@ -1,0 +1,236 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommandInteractionDataOption,
+  APIButtonComponent,
+  APIMessage,
+} from 'discord-api-types/v10';
+import { commands } from '../../commands/index.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { Cooldown } from '../../src/discord/cooldown.ts';
+import { BUTTON_TTL_MS, makeCustomId } from '../../src/discord/custom-id.ts';
+import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
+import { openEngine } from '../../src/knowledge/open.ts';
+import { createLogger } from '../../src/logger.ts';
+import { makeQuiz } from '../../src/onboarding/quiz.ts';
+import { timelineEntries } from '../../src/onboarding/timeline.ts';
+import { FakeDiscord, type BotReply, type FakeMessageBody } from './fake-discord.ts';
+
+const engine = openEngine();
+
+let fake: FakeDiscord | undefined;
+let bot: Bot | undefined;
+
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  bot = undefined;
+  fake = undefined;
+});
+
+async function start(): Promise<FakeDiscord> {
+  fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
+  bot = createBot({
+    config: parseConfig({ DISCORD_TOKEN: 'fake.token.value' }),
+    engine,
+    logger: createLogger('silent'),
+    rest: { api: fake.apiUrl },
+    commands,
+    cooldown: new Cooldown({ limit: 100, windowMs: 10_000 }),
+  });
+  await bot.start();
+  return fake;
+}
+
+/** The buttons of a reply, in order. */
+function buttons(body: FakeMessageBody): APIButtonComponent[] {
+  return (body.components ?? []).flatMap((row) =>
+    'components' in row ? (row.components as APIButtonComponent[]) : [],
+  );
+}
+
+function button(body: FakeMessageBody, label: RegExp): APIButtonComponent & { custom_id: string } {
+  const b = buttons(body).find((x) => 'label' in x && label.test(x.label ?? ''));
+  if (!b || !('custom_id' in b)) throw new Error(`no button ${label}`);
+  return b;
+}
+
+const footer = (r: BotReply) => r.data.embeds?.[0]?.footer?.text ?? '';
+const ephemeral = (r: BotReply) => ((r.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+function click(f: FakeDiscord, customId: string, message: APIMessage | undefined, dm = false, user = f.user) {
+  return f
+    .sendInteraction({ type: 'button', customId, ...(message ? { message } : {}), user, dm })
+    .waitForReply();
+}
+
+describe('/onboard through the fake Discord', () => {
+  it('pages with Next and Back, updating the message, with a counter and buttons disabled at the ends', async () => {
+    const f = await start();
+    const first = await f.sendInteraction({ type: 'command', name: 'onboard' }).waitForReply();
+    expect(first.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(footer(first)).toMatch(/^Page 1\/5/);
+    expect(first.data.embeds?.[0]?.title).toContain('organisations and people');
+    expect(first.data.embeds?.[0]?.description).toContain('Tehran Times');
+    expect(button(first.data, /Back/).disabled).toBe(true);
+    expect(button(first.data, /Next/).disabled).toBe(false);
+
+    const second = await click(f, button(first.data, /Next/).custom_id, first.message);
+    expect(second.callbackType).toBe(InteractionResponseType.UpdateMessage);
+    expect(footer(second)).toMatch(/^Page 2\/5/);
+    expect(second.data.embeds?.[0]?.title).toContain('agreements');
+    expect(button(second.data, /Back/).disabled).toBe(false);
+
+    let page = second;
+    for (let n = 3; n <= 5; n++) {
+      page = await click(f, button(page.data, /Next/).custom_id, page.message);
+      expect(footer(page)).toMatch(new RegExp(`^Page ${n}/5`));
+    }
+    expect(page.data.embeds?.[0]?.title).toContain('disagrees');
+    expect(button(page.data, /Next/).disabled).toBe(true);
+
+    const back = await click(f, button(page.data, /Back/).custom_id, page.message);
+    expect(footer(back)).toMatch(/^Page 4\/5/);
+    expect(back.data.embeds?.[0]?.title).toContain('export');
+  });
+
+  it('answers another member’s click with an ephemeral notice and leaves the tour as it was', async () => {
+    const f = await start();
+    const first = await f.sendInteraction({ type: 'command', name: 'onboard' }).waitForReply();
+    const reply = await click(f, button(first.data, /Next/).custom_id, first.message, false, f.otherUser);
+    expect(reply.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(ephemeral(reply)).toBe(true);
+    expect(reply.data.content).toBe(`This tour belongs to <@${f.user.id}>; run \`/onboard\` for your own.`);
+    expect(reply.data.allowed_mentions).toMatchObject({ parse: [], users: [] });
+  });
+
+  it('says plainly that a button has expired (an old timestamp in its custom id)', async () => {
+    const f = await start();
+    const old = makeCustomId('onboard', ['n', 1, f.user.id], Date.now() - BUTTON_TTL_MS - 60_000);
+    const reply = await click(f, old, undefined);
+    expect(reply.data.content).toBe(EXPIRED_BUTTON);
+    expect(ephemeral(reply)).toBe(true);
+  });
+
+  it('works in a DM', async () => {
+    const f = await start();
+    const first = await f.sendInteraction({ type: 'command', name: 'onboard', dm: true }).waitForReply();
+    expect(footer(first)).toMatch(/^Page 1\/5/);
+    const second = await click(f, button(first.data, /Next/).custom_id, first.message, true);
+    expect(second.callbackType).toBe(InteractionResponseType.UpdateMessage);
+    expect(footer(second)).toMatch(/^Page 2\/5/);
+  });
+});
+
+describe('/quiz through the fake Discord', () => {
+  const int = (name: string, value: number): APIApplicationCommandInteractionDataOption => ({
+    type: ApplicationCommandOptionType.Integer,
+    name,
+    value,
+  });
+
+  it('with a seed: right and wrong answers get feedback with the source, then the next question, then the score', async () => {
+    const f = await start();
+    const quiz = makeQuiz(engine, 1234, 3);
+    const first = await f
+      .sendInteraction({ type: 'command', name: 'quiz', options: [int('seed', 1234), int('questions', 3)] })
+      .waitForReply();
+    expect(first.data.embeds?.[0]?.title).toBe('Question 1/3');
+    expect(first.data.embeds?.[0]?.description).toContain(quiz[0]!.text);
+    expect(buttons(first.data)).toHaveLength(4);
+    for (const id of buttons(first.data).map((b) => ('custom_id' in b ? b.custom_id : ''))) {
+      expect(id.length).toBeLessThanOrEqual(100);
+    }
+
+    // Another member cannot answer.
+    const other = await click(
+      f,
+      buttons(first.data).map((b) => ('custom_id' in b ? b.custom_id : ''))[0]!,
+      first.message,
+      false,
+      f.otherUser,
+    );
+    expect(ephemeral(other)).toBe(true);
+    expect(other.data.content).toContain('This quiz belongs to');
+
+    // Right.
+    const right = await click(
+      f,
+      button(first.data, new RegExp(`^${'ABCD'[quiz[0]!.correct]}\\. `)).custom_id,
+      first.message,
+    );
+    expect(right.callbackType).toBe(InteractionResponseType.UpdateMessage);
+    const [fb1, q2] = right.data.embeds ?? [];
+    expect(fb1?.title).toBe('✅ Correct');
+    expect(fb1?.description).toContain(quiz[0]!.citation);
+    expect(q2?.title).toBe('Question 2/3');
+    expect(q2?.footer?.text).toMatch(/^Score 1\/1/);
+
+    // Wrong.
+    const wrongChoice = (quiz[1]!.correct + 1) % 4;
+    const wrong = await click(
+      f,
+      button(right.data, new RegExp(`^${'ABCD'[wrongChoice]}\\. `)).custom_id,
+      right.message,
+    );
+    const [fb2, q3] = wrong.data.embeds ?? [];
+    expect(fb2?.title).toBe('❌ Incorrect');
+    expect(fb2?.description).toContain(`the answer is **${quiz[1]!.options[quiz[1]!.correct]}**`);
+    expect(fb2?.description).toContain(quiz[1]!.citation);
+    expect(q3?.footer?.text).toMatch(/^Score 1\/2/);
+
+    // Last question, answered right: the final score, no more buttons.
+    const last = await click(
+      f,
+      button(wrong.data, new RegExp(`^${'ABCD'[quiz[2]!.correct]}\\. `)).custom_id,
+      wrong.message,
+    );
+    const [fb3, final] = last.data.embeds ?? [];
+    expect(fb3?.title).toBe('✅ Correct');
+    expect(final?.title).toBe('Quiz finished — score 2/3');
+    expect(buttons(last.data)).toHaveLength(0);
+  });
+});
+
+describe('/timeline through the fake Discord', () => {
+  it('lists the events oldest first, each cited, undated ones marked, in pages with Next', async () => {
+    const f = await start();
+    const first = await f.sendInteraction({ type: 'command', name: 'timeline' }).waitForReply();
+    const embed = first.data.embeds?.[0];
+    expect(embed?.title).toBe('Timeline of the material (oldest first)');
+    expect(embed?.description?.length).toBeLessThanOrEqual(4096);
+    const text = embed?.description ?? '';
+    // 2018 sanctions, then August 2019, then December 2019.
+    expect(text.indexOf('**2018**')).toBe(0);
+    expect(text.indexOf('**Aug 2019**')).toBeGreaterThan(0);
+    expect(text).toContain('Tehran Times');
+    const pages = Number(/^Page 1\/(\d+)/.exec(footer(first))?.[1]);
+    expect(pages).toBeGreaterThan(1);
+
+    // Walk to the end: every page in order, the last holding the article the text gives no year for.
+    let page = first;
+    const all = [text];
+    for (let n = 2; n <= pages; n++) {
+      page = await click(f, button(page.data, /Next/).custom_id, page.message);
+      expect(footer(page)).toMatch(new RegExp(`^Page ${n}/${pages}`));
+      all.push(page.data.embeds?.[0]?.description ?? '');
+    }
+    const joined = all.join('\n');
+    expect(joined).toContain('(undated; placed at 21 Dec 2019');
+    expect(all.at(-1)).toContain('(undated; placed last: The text gives no year)');
+    const order = [
+      '**2018**',
+      '**Aug 2019**',
+      '**as of Dec 2019**',
+      '**11 Aug 2020**',
+      '**18 Jun 2021**',
+      '**13 Jul 2021**',
+    ];
+    const positions = order.map((heading) => joined.indexOf(heading));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // Every entry is shown once.
+    expect(joined.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(timelineEntries(engine).length);
+  });
+});

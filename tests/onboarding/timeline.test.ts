@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/engine/render.ts';
+import { openEngine } from '../../src/knowledge/open.ts';
+import { compareDates, timelineEntries, timelinePages } from '../../src/onboarding/timeline.ts';
+
+const engine = openEngine();
+const entries = timelineEntries(engine);
+
+describe('the timeline', () => {
+  it('is sorted oldest first, with what nothing places last', () => {
+    for (let i = 1; i < entries.length; i++) {
+      expect(compareDates(entries[i - 1]!.sortDate, entries[i]!.sortDate)).toBeLessThanOrEqual(0);
+    }
+    expect(entries[0]!.factId).toBe('intl-us-sanctions-2018');
+    expect(entries.at(-1)!.sortDate).toBeNull();
+  });
+
+  it('cites every entry with the article title, outlet and date', () => {
+    for (const e of entries) {
+      const article = engine.articles.get(e.articleId)!;
+      const date = article.date ? formatDate(article.date) : 'undated';
+      expect(e.citation).toBe(`${article.title} — ${article.outlet}, ${date}`);
+    }
+  });
+
+  it('places an undated article by the date its text implies and marks it undated', () => {
+    const commodities = entries.find((e) => e.factId === 'exports-most-exported-commodities')!;
+    expect(commodities.undated).toBe(true);
+    expect(commodities.sortDate).toBe('2019-12-21');
+    expect(commodities.when).toMatch(/^\(undated; placed at 21 Dec 2019: /);
+    const korea = entries.find((e) => e.factId === 'korea-memorandum-signed-deputy-minister')!;
+    expect(korea.undated).toBe(true);
+    expect(korea.when).toBe('(undated; placed last: The text gives no year)');
+    // A fact with its own date is dated even when its article is not.
+    expect(entries.find((e) => e.factId === 'exports-over-800-industrial-parks-aug-2019')!.undated).toBe(
+      false,
+    );
+  });
+
+  it('leaves out introductions (who is who), which are not events', () => {
+    expect(entries.map((e) => e.factId)).not.toContain('armenia-rasoulian-who');
+  });
+
+  it('fits in pages within the embed description limit, every entry shown once', () => {
+    const pages = timelinePages(entries, 3800);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) expect(p.length).toBeLessThanOrEqual(3800);
+    const bullets = pages
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('• '));
+    expect(bullets).toHaveLength(entries.length);
+    expect(pages[0]).toMatch(
+      /^\*\*2018\*\* — \*Iranian SMEs to expand international cooperation — Tehran Times, 18 Jun 2021\*/,
+    );
+  });
+});

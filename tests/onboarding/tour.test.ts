@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { openEngine } from '../../src/knowledge/open.ts';
+import { tourPages } from '../../src/onboarding/tour.ts';
+
+const engine = openEngine();
+
+describe('the onboarding tour', () => {
+  const pages = tourPages(engine);
+
+  it('has five pages: people and bodies, agreements, figures, exports, disagreements', () => {
+    expect(pages.map((p) => p.title)).toEqual([
+      'The organisations and people',
+      'The agreements (MOUs)',
+      'The figures',
+      'The export picture',
+      'Where the material disagrees',
+    ]);
+  });
+
+  it('gives every page a few facts, each from the knowledge base and cited with title, outlet and date', () => {
+    for (const page of pages) {
+      expect(page.items.length).toBeGreaterThanOrEqual(2);
+      expect(page.items.length).toBeLessThanOrEqual(6);
+      for (const item of page.items) {
+        const fact = engine.fact(item.factId);
+        expect(fact?.answer).toBe(item.text);
+        const article = engine.articles.get(fact!.articleId)!;
+        expect(item.citation).toContain(article.title);
+        expect(item.citation).toContain(article.outlet);
+        expect(item.citation).toMatch(/\d{4}$|undated$/);
+      }
+    }
+  });
+
+  it('chooses each page by entities, topics and figures', () => {
+    const [people, agreements, figures, exportsPage, disagreements] = pages;
+    expect(people!.items.map((i) => i.factId)).toContain('armenia-rasoulian-who');
+    const topics = (ids: string[]) => new Set(ids.map((id) => engine.fact(id)!.topic));
+    expect(topics(agreements!.items.map((i) => i.factId))).toEqual(
+      new Set(['armenia-mou', 'korea-mou', 'sme-day-mous']),
+    );
+    for (const i of figures!.items) expect(engine.fact(i.factId)!.figures.length).toBeGreaterThan(0);
+    // The newest count of industrial parks, not the 2019 one.
+    expect(figures!.items.map((i) => i.factId)).toContain('armenia-industrial-parks-900');
+    expect(exportsPage!.items.map((i) => i.factId)).toContain('exports-72-export-consortiums');
+    expect(topics(disagreements!.items.map((i) => i.factId))).toContain('sme-share-of-industry');
+    expect(disagreements!.note).toContain('92 percent');
+  });
+});
