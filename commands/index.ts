@@ -4,8 +4,24 @@ import ask from './ask.ts';
 import exportsCommand from './exports.ts';
 import help from './help.ts';
 import mou from './mou.ts';
+import onboard from './onboard.ts';
 import parks from './parks.ts';
+import quiz from './quiz.ts';
+import reload from './reload.ts';
 import sources from './sources.ts';
+import timeline from './timeline.ts';
 import who from './who.ts';
 
-export const commands: Command[] = [ask, who, mou, parks, exportsCommand, sources, help];
+export const commands: Command[] = [
+  ask,
+  who,
+  mou,
+  parks,
+  exportsCommand,
+  sources,
+  onboard,
+  quiz,
+  timeline,
+  help,
+  reload,
+];

@@ -10,6 +10,11 @@ export const configSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
+  /** Development: reload the knowledge base when its files change (debounced). */
+  KNOWLEDGE_WATCH: z
+    .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
+    .transform((s) => s === 'true')
+    .default(false),
   DISCORD_CLIENT_ID: snowflake.optional(),
   /** Register commands in this guild only (instant) instead of globally. */
   DISCORD_GUILD_ID: snowflake.optional(),

@@ -3,7 +3,9 @@ import 'dotenv/config';
 import { runConsoleChat } from './cli/console-chat.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
+import { openFeedbackStore } from './discord/feedback.ts';
 import { openEngine } from './knowledge/open.ts';
+import { KnowledgeReloader } from './knowledge/reloader.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
@@ -11,7 +13,11 @@ async function main(): Promise<void> {
   const engine = openEngine(config.KNOWLEDGE_DIR);
   if (config.DISCORD_TOKEN) {
     const logger = createLogger(config.LOG_LEVEL);
-    const bot = createBot({ config, engine, logger });
+    // Questions and 👍/👎 votes; a storage problem is logged once and never stops the bot.
+    const store = openFeedbackStore(config, logger);
+    // /reload (and KNOWLEDGE_WATCH) swap in a re-read knowledge base; a broken one is never served.
+    const reloader = new KnowledgeReloader(config.KNOWLEDGE_DIR, { engine });
+    const bot = createBot({ config, engine, reloader, logger, store });
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
@@ -23,9 +29,12 @@ async function main(): Promise<void> {
           logger.error('stop failed', { err });
           process.exitCode = 1;
         })
-        // A shard of `npm run start:sharded`: discord.js keeps listening on the IPC channel to the
-        // manager, which would keep this process alive; close it so the shard exits.
-        .finally(() => process.connected && process.disconnect());
+        .finally(() => {
+          store.close(); // after the replies in flight, which may still record
+          // A shard of `npm run start:sharded`: discord.js keeps listening on the IPC channel to the
+          // manager, which would keep this process alive; close it so the shard exits.
+          if (process.connected) process.disconnect();
+        });
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -4,20 +4,28 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { commands as allCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { KnowledgeReloader } from '../knowledge/reloader.ts';
 import type { Logger } from '../logger.ts';
-import type { Command, CommandContext, QuestionSource } from './command.ts';
+import type { Store } from '../storage/store.ts';
+import type { AskOptions, Command, CommandContext, QuestionSource } from './command.ts';
 import { Cooldown } from './cooldown.ts';
+import { feedbackButton, recordQuestion } from './feedback.ts';
+import { FEEDBACK_PREFIX } from './reply.ts';
 import { createRouter } from './router.ts';
 
 export interface BotOptions {
   config: Config;
   engine: Engine;
+  /** The reloadable knowledge base (/reload, KNOWLEDGE_WATCH): when given, the engine is read from it. */
+  reloader?: KnowledgeReloader;
   logger: Logger;
   /** discord.js REST options; `api` defaults to config.DISCORD_API_BASE. */
   rest?: { api?: string };
   /** The commands (default: all of commands/). */
   commands?: readonly Command[];
   cooldown?: Cooldown;
+  /** Where questions and 👍/👎 votes are stored (opened and closed by the caller); none → no feedback buttons. */
+  store?: Store;
 }
 
 export interface Bot {
@@ -59,20 +67,24 @@ export function createBot(options: BotOptions): Bot {
 
   const ctx: CommandContext = {
     get engine() {
-      return engine;
+      return options.reloader?.engine ?? engine;
     },
     logger,
-    ask(question: string, source: QuestionSource) {
+    reloader: options.reloader,
+    ask(question: string, source: QuestionSource, askOptions?: AskOptions) {
       const started = performance.now();
-      const answer = engine.answer(question);
+      const answer = ctx.engine.answer(question);
+      const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+      const answerId = recordQuestion(options.store, question, answer, source, { ...askOptions, logger });
       logger.info('question answered', {
         ...source,
         status: answer.status,
         factIds: answer.factIds,
         score: answer.score,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        latencyMs,
+        answerId,
       });
-      return answer;
+      return { ...answer, answerId };
     },
   };
   const router = createRouter({
@@ -82,6 +94,7 @@ export function createBot(options: BotOptions): Bot {
     cooldown: options.cooldown ?? new Cooldown(),
     botUserId: () => client.user?.id,
     answerChannelIds: config.ANSWER_CHANNEL_IDS ?? [],
+    buttonHandlers: { [FEEDBACK_PREFIX]: feedbackButton(options.store) },
   });
 
   let accepting = true;
@@ -99,6 +112,7 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Error, (err) => logger.error('discord client error', { err }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
 
+  let stopWatching: (() => void) | undefined;
   return {
     client,
     async start() {
@@ -107,15 +121,19 @@ export function createBot(options: BotOptions): Bot {
       await client.login(config.DISCORD_TOKEN);
       await ready;
       logger.info('bot ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
+      if (config.KNOWLEDGE_WATCH && options.reloader) stopWatching ??= options.reloader.watch({ logger });
     },
     async stop() {
+      stopWatching?.();
+      stopWatching = undefined;
       accepting = false;
       await Promise.allSettled([...inFlight]);
       await client.destroy();
       logger.info('bot stopped');
     },
     setEngine(next) {
-      engine = next;
+      if (options.reloader) options.reloader.setEngine(next);
+      else engine = next;
     },
   };
 }

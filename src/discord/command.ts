@@ -12,6 +12,7 @@ import type {
 } from 'discord.js';
 import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
+import type { KnowledgeReloader } from '../knowledge/reloader.ts';
 import type { Logger } from '../logger.ts';
 import type { ReplyOptions } from './reply.ts';
 
@@ -25,12 +26,31 @@ export interface QuestionSource {
   channelId: string | null;
 }
 
+/** An answer from ctx.ask, with the id it was stored under. */
+export interface AskedAnswer extends Answer {
+  /** The stored record's id (for the 👍 / 👎 buttons); null when not stored (no store, storage down). */
+  readonly answerId: string | null;
+}
+
+export interface AskOptions {
+  /**
+   * Store the question even when the material does not cover it (default true). The answer channels'
+   * chatter the bot stays silent on passes false, so it does not crowd the unanswered list.
+   */
+  recordUnanswered?: boolean;
+}
+
 export interface CommandContext {
   /** The engine in use now (a getter: it can be swapped, e.g. after the knowledge base is reloaded). */
   readonly engine: Engine;
   readonly logger: Logger;
-  /** Answers a question with the engine and logs one structured line for it. */
-  ask(question: string, source: QuestionSource): Answer;
+  /** The reloadable knowledge base behind `engine` (/reload), when the bot has one. */
+  readonly reloader?: KnowledgeReloader | undefined;
+  /**
+   * Answers a question with the engine, logs one structured line for it and stores it (answered or
+   * not) for feedback and the gaps report. answerReply(answer) then carries the feedback buttons.
+   */
+  ask(question: string, source: QuestionSource, options?: AskOptions): AskedAnswer;
 }
 
 export interface Command {

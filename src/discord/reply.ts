@@ -3,8 +3,10 @@
  * Discord's length limits with graceful truncation, no link previews, and allowedMentions that
  * let nothing ping except an explicitly chosen user.
  */
-import { MessageFlags } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
   APIEmbed,
   InteractionReplyOptions,
   MessageMentionOptions,
@@ -12,6 +14,7 @@ import type {
 } from 'discord.js';
 import { formatDate } from '../engine/render.ts';
 import type { Answer, AnsweredFact, Citation } from '../engine/types.ts';
+import { makeCustomId } from './custom-id.ts';
 
 /** Discord's documented limits. */
 export const LIMITS = {
@@ -38,6 +41,11 @@ export interface ReplyOptions {
   hide?: boolean;
   /** A user the answer is addressed to: the only one who may be pinged. */
   mentionUserId?: string | undefined;
+  /**
+   * The stored answer's id (answerReply only): adds the 👍 / 👎 feedback row. Defaults to the
+   * `answerId` that ctx.ask puts on its answers; null or absent (storage down, no store) → no buttons.
+   */
+  feedbackId?: string | null | undefined;
 }
 
 /** A reply before it is shaped for an interaction or a message. */
@@ -131,8 +139,37 @@ export function answerEmbed(answer: Answer): APIEmbed {
   return fitEmbed(embed);
 }
 
-export function answerReply(answer: Answer, options: ReplyOptions = {}): Reply {
-  return embedsReply([answerEmbed(answer)], options);
+/** The custom-id prefix of the feedback buttons (handled by src/discord/feedback.ts). */
+export const FEEDBACK_PREFIX = 'fb';
+export const FEEDBACK_EMOJI = { up: '👍', down: '👎' } as const;
+export type FeedbackDirection = keyof typeof FEEDBACK_EMOJI;
+
+/** One action row with 👍 and 👎, custom ids `fb:up|down:<answerId>:<issued-at>`. */
+export function feedbackRow(
+  answerId: string,
+  now = Date.now(),
+): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  const button = (direction: FeedbackDirection): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: makeCustomId(FEEDBACK_PREFIX, [direction, answerId], now),
+    emoji: { name: FEEDBACK_EMOJI[direction] },
+  });
+  return { type: ComponentType.ActionRow, components: [button('up'), button('down')] };
+}
+
+/**
+ * An answer (answered or "not covered"). With a feedback id (options.feedbackId, else the answer's
+ * own `answerId` from ctx.ask) it carries the 👍 / 👎 row — hidden (ephemeral) replies too: a vote
+ * from the only person who saw the answer is as useful as any.
+ */
+export function answerReply(
+  answer: Answer & { readonly answerId?: string | null },
+  options: ReplyOptions = {},
+): Reply {
+  const reply = embedsReply([answerEmbed(answer)], options);
+  const feedbackId = options.feedbackId !== undefined ? options.feedbackId : answer.answerId;
+  return feedbackId ? { ...reply, components: [feedbackRow(feedbackId)] } : reply;
 }
 
 /** A reply of several embeds (lists such as /mou or /sources), at most ten. */
@@ -185,6 +222,7 @@ export function toMessageReply(reply: Reply): MessageReplyOptions {
     ...(reply.content !== undefined ? { content: reply.content } : {}),
     embeds: reply.embeds,
     allowedMentions: reply.allowedMentions,
+    ...(reply.components ? { components: reply.components } : {}),
     ...(reply.embeds.length === 0 ? { flags: MessageFlags.SuppressEmbeds } : {}),
     failIfNotExists: false,
   };

@@ -146,13 +146,17 @@ export function createRouter(options: RouterOptions): Router {
         await message.reply(toMessageReply(textReply(cooldownNotice(early.retryAfterMs))));
         return;
       }
-      const answer = ctx.ask(question, {
-        via: 'message',
-        name: dm ? 'dm' : mentioned ? 'mention' : 'channel',
-        userId: message.author.id,
-        guildId: message.guildId,
-        channelId: message.channelId,
-      });
+      const answer = ctx.ask(
+        question,
+        {
+          via: 'message',
+          name: dm ? 'dm' : mentioned ? 'mention' : 'channel',
+          userId: message.author.id,
+          guildId: message.guildId,
+          channelId: message.channelId,
+        },
+        { recordUnanswered: addressed },
+      );
       // In an answer channel, chatter the material does not cover is not for the bot.
       if (!addressed && answer.status === 'no_match') return;
       const allowed = early ?? cooldown.take(message.author.id);

@@ -133,6 +133,8 @@ export interface FakeInteractionContext {
   channelId?: string;
   /** Invoke in the DM between `user` and the bot. */
   dm?: boolean;
+  /** In a guild, the invoking member's permissions (`member.permissions`; default: the fake's usual set, without Manage Server). */
+  memberPermissions?: bigint;
 }
 export type FakeInteractionInput = FakeInteractionContext &
   (
@@ -608,7 +610,7 @@ export class FakeDiscord {
             guild_id: guild.id,
             guild: { id: guild.id, locale: 'en-US', features: [] },
             guild_locale: 'en-US',
-            member: { ...member, permissions: PERMS },
+            member: { ...member, permissions: input.memberPermissions?.toString() ?? PERMS },
           }
         : { user }),
     };

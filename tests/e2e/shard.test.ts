@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { FakeDiscord } from './fake-discord.ts';
@@ -34,6 +37,8 @@ describe('npm run start:sharded', () => {
         DISCORD_API_BASE: fake.apiUrl,
         BOT_SHARD_COUNT: count,
         LOG_LEVEL: 'info',
+        // Feedback storage in a temporary folder, not ./data.
+        DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kb-e2e-')), 'bot.db'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,168 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ApplicationCommandOptionType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
+import { commands } from '../../commands/index.ts';
+import reload, { RELOAD_REFUSED } from '../../commands/reload.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { Cooldown } from '../../src/discord/cooldown.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
+import { KnowledgeReloader } from '../../src/knowledge/reloader.ts';
+import { createLogger } from '../../src/logger.ts';
+import { FakeDiscord, type BotReply } from './fake-discord.ts';
+
+const NEW_FACT = `
+  - id: reload-test-zorblax
+    answer: The zorblax reload check confirms that ISIPO has signed a memorandum with Armenia.
+    questions: [What does the zorblax reload check confirm?]
+    keywords: [zorblax]
+    quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
+`;
+const BROKEN_FACT = `
+  - id: broken-fact
+    questions: [What is missing here?]
+    quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
+`;
+const NEW_QUESTION = 'What does the zorblax reload check confirm?';
+
+let fake: FakeDiscord | undefined;
+let bot: Bot | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  bot = undefined;
+  fake = undefined;
+  dir = undefined;
+});
+
+/** The real bot over a temp copy of knowledge/, against the fake Discord. */
+async function start(
+  opts: { watch?: boolean; logs?: string[] } = {},
+): Promise<{ fake: FakeDiscord; dir: string; reloader: KnowledgeReloader }> {
+  dir = mkdtempSync(join(tmpdir(), 'reload-kb-'));
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  const reloader = new KnowledgeReloader(dir);
+  fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
+  bot = createBot({
+    config: parseConfig({ DISCORD_TOKEN: 'fake.token.value', KNOWLEDGE_WATCH: String(opts.watch ?? false) }),
+    engine: reloader.engine,
+    reloader,
+    logger: opts.logs ? createLogger('info', (l) => opts.logs?.push(l)) : createLogger('silent'),
+    rest: { api: fake.apiUrl },
+    commands,
+    cooldown: new Cooldown({ limit: 100 }),
+  });
+  await bot.start();
+  return { fake, dir, reloader };
+}
+
+const ADMIN = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands;
+
+function runReload(f: FakeDiscord, memberPermissions?: bigint): Promise<BotReply> {
+  return f
+    .sendInteraction({ type: 'command', name: 'reload', ...(memberPermissions ? { memberPermissions } : {}) })
+    .waitForReply(5000);
+}
+
+function ask(f: FakeDiscord, question: string): Promise<BotReply> {
+  return f
+    .sendInteraction({
+      type: 'command',
+      name: 'ask',
+      options: [{ type: ApplicationCommandOptionType.String, name: 'question', value: question }],
+    })
+    .waitForReply();
+}
+
+const ephemeral = (r: BotReply) => ((r.data.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
+const text = (r: BotReply) =>
+  [r.data.content ?? '', ...(r.data.embeds ?? []).map((e) => e.description)].join('\n');
+
+describe('/reload through the fake Discord', () => {
+  it('is registered for Manage Server members in servers only', () => {
+    expect(commands).toContain(reload);
+    const json = reload.data.toJSON();
+    expect(json.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(json.contexts).toEqual([InteractionContextType.Guild]);
+  });
+
+  it('reloads for a member with Manage Server: the reply counts what loaded and /ask answers the new fact', async () => {
+    const { fake, dir } = await start();
+    expect((await ask(fake, NEW_QUESTION)).data.embeds?.[0]?.footer?.text ?? '').not.toContain(
+      'reload-test-zorblax',
+    );
+
+    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
+    const reply = await runReload(fake, ADMIN);
+
+    expect(ephemeral(reply)).toBe(true);
+    expect(text(reply)).toMatch(/^✅ Knowledge base reloaded: 5 article\(s\), 85 fact\(s\), in [\d.]+ ms\.$/);
+    const answer = await ask(fake, NEW_QUESTION);
+    expect(answer.data.embeds?.[0]?.description).toContain('zorblax');
+    expect(answer.data.embeds?.[0]?.footer?.text).toContain('reload-test-zorblax');
+  });
+
+  it('with a broken facts file, fails privately naming the file, fact and field, and keeps answering from the old knowledge base', async () => {
+    const { fake, dir } = await start();
+    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), BROKEN_FACT);
+
+    const reply = await runReload(fake, ADMIN);
+
+    expect(ephemeral(reply)).toBe(true);
+    const body = text(reply);
+    expect(body).toContain('Reload failed');
+    expect(body).toContain('The last good knowledge base is still being served.');
+    expect(body).toMatch(/facts\/armenia-mou\.yaml: fact broken-fact: field answer: /);
+    // The broken file's facts would be gone from a new engine: the Armenia answers prove the old one serves.
+    const answer = await ask(fake, 'Who is Ali Rasoulian?');
+    expect(answer.data.embeds?.[0]?.footer?.text).toContain('armenia-rasoulian-who');
+  });
+
+  it('refuses a member without Manage Server, privately, and reloads nothing', async () => {
+    const { fake, dir, reloader } = await start();
+    const before = reloader.engine;
+    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
+
+    const reply = await runReload(fake);
+    const inDm = await fake.sendInteraction({ type: 'command', name: 'reload', dm: true }).waitForReply();
+
+    for (const r of [reply, inDm]) {
+      expect(ephemeral(r)).toBe(true);
+      expect(r.data.content).toBe(RELOAD_REFUSED);
+    }
+    expect(reloader.engine).toBe(before);
+    expect((await ask(fake, NEW_QUESTION)).data.embeds?.[0]?.footer?.text ?? '').not.toContain(
+      'reload-test-zorblax',
+    );
+  });
+
+  it('with KNOWLEDGE_WATCH, reloads when a file changes, and stops watching when the bot stops', async () => {
+    const logs: string[] = [];
+    const { fake, dir, reloader } = await start({ watch: true, logs });
+    const reloaded = () =>
+      logs.filter((l) => (JSON.parse(l) as { msg: string }).msg === 'knowledge base reloaded').length;
+
+    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
+    await fake.waitFor(() => (reloaded() === 1 ? true : undefined), 5000, 'the watcher to reload');
+    const answer = await ask(fake, NEW_QUESTION);
+    expect(answer.data.embeds?.[0]?.footer?.text).toContain('reload-test-zorblax');
+
+    await bot?.stop();
+    bot = undefined;
+    const served = reloader.engine;
+    appendFileSync(join(dir, 'topics.yaml'), '\n');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(reloader.engine).toBe(served);
+    expect(reloaded()).toBe(1);
+  });
+});
