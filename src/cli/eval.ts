@@ -6,16 +6,16 @@
  * unanswerable one counts as right when it is refused.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
 import { openEngine } from '../knowledge/open.ts';
+import { PROJECT_ROOT } from '../paths.ts';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures');
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 /** The question set the engine and facts were tuned against. */
 export const QUESTION_SET = join(FIXTURES, 'questions.yaml');
 /** Questions written later by another hand, never used for tuning: the honest measure. */
