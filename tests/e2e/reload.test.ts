@@ -68,10 +68,18 @@ async function start(
 
 const ADMIN = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands;
 
-function runReload(f: FakeDiscord, memberPermissions?: bigint): Promise<BotReply> {
-  return f
-    .sendInteraction({ type: 'command', name: 'reload', ...(memberPermissions ? { memberPermissions } : {}) })
-    .waitForReply(5000);
+/** The reply, with the first callback (a deferral, which is where a deferred reply is made private). */
+async function runReload(
+  f: FakeDiscord,
+  memberPermissions?: bigint,
+): Promise<BotReply & { ack: { type: number; data?: { flags?: number } } }> {
+  const sent = f.sendInteraction({
+    type: 'command',
+    name: 'reload',
+    ...(memberPermissions ? { memberPermissions } : {}),
+  });
+  const [ack, reply] = await Promise.all([sent.waitForCallback(5000), sent.waitForReply(5000)]);
+  return { ...reply, ack: ack as { type: number; data?: { flags?: number } } };
 }
 
 function ask(f: FakeDiscord, question: string): Promise<BotReply> {
@@ -84,7 +92,11 @@ function ask(f: FakeDiscord, question: string): Promise<BotReply> {
     .waitForReply();
 }
 
-const ephemeral = (r: BotReply) => ((r.data.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
+/** Private to the member: flagged on the reply, or on the deferral (type 5) that a deferred reply edits. */
+const ephemeral = (r: BotReply & { ack?: { type: number; data?: { flags?: number } } }) => {
+  const flags = r.ack?.type === 5 ? (r.ack.data?.flags ?? 0) : (r.data.flags ?? 0);
+  return (flags & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
+};
 const text = (r: BotReply) =>
   [r.data.content ?? '', ...(r.data.embeds ?? []).map((e) => e.description)].join('\n');
 
@@ -105,6 +117,7 @@ describe('/reload through the fake Discord', () => {
     appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
     const reply = await runReload(fake, ADMIN);
 
+    expect(reply.ack.type).toBe(5); // deferred first: the reload never races Discord's 3 s limit
     expect(ephemeral(reply)).toBe(true);
     expect(text(reply)).toMatch(/^✅ Knowledge base reloaded: 5 article\(s\), 85 fact\(s\), in [\d.]+ ms\.$/);
     const answer = await ask(fake, NEW_QUESTION);
