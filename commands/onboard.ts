@@ -2,21 +2,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
-import {
-  STALE_BUTTON,
-  checkOwner,
-  pagerRow,
-  readPagerArgs,
-  toInteractionUpdate,
-} from '../src/discord/pager.ts';
-import {
-  COLOURS,
-  LIMITS,
-  embedsReply,
-  textReply,
-  toInteractionReply,
-  truncate,
-} from '../src/discord/reply.ts';
+import { pagedCommand, pagerRow } from '../src/discord/pager.ts';
+import { COLOURS, LIMITS, embedsReply, truncate } from '../src/discord/reply.ts';
 import type { Reply } from '../src/discord/reply.ts';
 import type { Engine } from '../src/engine/engine.ts';
 import { clip } from '../src/onboarding/cite.ts';
@@ -60,19 +47,5 @@ export default {
     .setName(NAME)
     .setDescription('A guided tour of the material: who is who, the agreements, the figures, exports'),
 
-  async execute(interaction, ctx) {
-    const reply = tourReply(ctx.engine, 0, interaction.user.id);
-    await interaction.reply(toInteractionReply(reply ?? textReply(EMPTY, { hide: true })));
-  },
-
-  async button(interaction, args, ctx) {
-    const parsed = readPagerArgs(args);
-    if (!parsed) {
-      await interaction.reply(toInteractionReply(textReply(STALE_BUTTON, { hide: true })));
-      return;
-    }
-    if (!(await checkOwner(interaction, parsed.ownerId, 'tour', NAME))) return;
-    const reply = tourReply(ctx.engine, parsed.page, parsed.ownerId);
-    await interaction.update(toInteractionUpdate(reply ?? textReply(EMPTY)));
-  },
+  ...pagedCommand({ name: NAME, what: 'tour', empty: EMPTY, render: tourReply }),
 } satisfies Command;

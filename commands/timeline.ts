@@ -2,21 +2,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
-import {
-  STALE_BUTTON,
-  checkOwner,
-  pagerRow,
-  readPagerArgs,
-  toInteractionUpdate,
-} from '../src/discord/pager.ts';
-import {
-  COLOURS,
-  LIMITS,
-  embedsReply,
-  textReply,
-  toInteractionReply,
-  truncate,
-} from '../src/discord/reply.ts';
+import { pagedCommand, pagerRow } from '../src/discord/pager.ts';
+import { COLOURS, LIMITS, embedsReply, truncate } from '../src/discord/reply.ts';
 import type { Reply } from '../src/discord/reply.ts';
 import type { Engine } from '../src/engine/engine.ts';
 import { timelineEntries, timelinePages } from '../src/onboarding/timeline.ts';
@@ -52,19 +39,5 @@ export default {
     .setName(NAME)
     .setDescription('The dated events and figures of the material, in order, each with its source'),
 
-  async execute(interaction, ctx) {
-    const reply = timelineReply(ctx.engine, 0, interaction.user.id);
-    await interaction.reply(toInteractionReply(reply ?? textReply(EMPTY, { hide: true })));
-  },
-
-  async button(interaction, args, ctx) {
-    const parsed = readPagerArgs(args);
-    if (!parsed) {
-      await interaction.reply(toInteractionReply(textReply(STALE_BUTTON, { hide: true })));
-      return;
-    }
-    if (!(await checkOwner(interaction, parsed.ownerId, 'timeline', NAME))) return;
-    const reply = timelineReply(ctx.engine, parsed.page, parsed.ownerId);
-    await interaction.update(toInteractionUpdate(reply ?? textReply(EMPTY)));
-  },
+  ...pagedCommand({ name: NAME, what: 'timeline', empty: EMPTY, render: timelineReply }),
 } satisfies Command;

@@ -10,6 +10,8 @@ import type {
   ButtonInteraction,
   InteractionUpdateOptions,
 } from 'discord.js';
+import type { Engine } from '../engine/engine.ts';
+import type { Command } from './command.ts';
 import { makeCustomId } from './custom-id.ts';
 import { textReply, toInteractionReply } from './reply.ts';
 import type { Reply } from './reply.ts';
@@ -78,3 +80,33 @@ export function toInteractionUpdate(reply: Reply): InteractionUpdateOptions {
 
 /** A click whose custom id is not one this command makes (tampered, or from another version). */
 export const STALE_BUTTON = 'This button is no longer valid. Run the command again for fresh buttons.';
+
+/**
+ * A paged command's two handlers: the first page on the command, the clicked page on a button
+ * (after checking the custom id and that the clicker owns the message). `render` gives the page
+ * with its pager row, or null when there is nothing to show.
+ */
+export function pagedCommand(options: {
+  name: string;
+  what: string;
+  empty: string;
+  render: (engine: Engine, page: number, ownerId: string) => Reply | null;
+}): Pick<Command, 'execute' | 'button'> {
+  const { name, what, empty, render } = options;
+  return {
+    async execute(interaction, ctx) {
+      const reply = render(ctx.engine, 0, interaction.user.id);
+      await interaction.reply(toInteractionReply(reply ?? textReply(empty, { hide: true })));
+    },
+    async button(interaction, args, ctx) {
+      const parsed = readPagerArgs(args);
+      if (!parsed) {
+        await interaction.reply(toInteractionReply(textReply(STALE_BUTTON, { hide: true })));
+        return;
+      }
+      if (!(await checkOwner(interaction, parsed.ownerId, what, name))) return;
+      const reply = render(ctx.engine, parsed.page, parsed.ownerId);
+      await interaction.update(toInteractionUpdate(reply ?? textReply(empty)));
+    },
+  };
+}

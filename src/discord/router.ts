@@ -50,6 +50,17 @@ export function createRouter(options: RouterOptions): Router {
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
   const answerChannels = new Set(options.answerChannelIds ?? []);
 
+  /** The ephemeral error, as a reply or a follow-up, whichever the interaction's state needs. */
+  async function sendErrorReply(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+    const reply = toInteractionReply(errorReply(ERROR_MESSAGE));
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp(reply);
+      else await interaction.reply(reply);
+    } catch (replyErr) {
+      logger.error('could not send the error reply', { err: replyErr, interactionId: interaction.id });
+    }
+  }
+
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
     if (!command) {
@@ -76,13 +87,7 @@ export function createRouter(options: RouterOptions): Router {
         channelId: interaction.channelId,
         interactionId: interaction.id,
       });
-      const reply = toInteractionReply(errorReply(ERROR_MESSAGE));
-      try {
-        if (interaction.replied || interaction.deferred) await interaction.followUp(reply);
-        else await interaction.reply(reply);
-      } catch (replyErr) {
-        logger.error('could not send the error reply', { err: replyErr, interactionId: interaction.id });
-      }
+      await sendErrorReply(interaction);
     }
   }
 
@@ -118,13 +123,7 @@ export function createRouter(options: RouterOptions): Router {
       await handler(interaction, parsed.args, ctx);
     } catch (err) {
       logger.error('button failed', { err, customId: interaction.customId, userId: interaction.user.id });
-      const reply = toInteractionReply(errorReply(ERROR_MESSAGE));
-      try {
-        if (interaction.replied || interaction.deferred) await interaction.followUp(reply);
-        else await interaction.reply(reply);
-      } catch (replyErr) {
-        logger.error('could not send the error reply', { err: replyErr, interactionId: interaction.id });
-      }
+      await sendErrorReply(interaction);
     }
   }
 
