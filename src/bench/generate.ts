@@ -11,7 +11,7 @@
  */
 import type { AliasGroup, Article, Fact, Figure, KnowledgeBase, Topic } from '../engine/types.ts';
 import { STOPWORDS } from '../engine/normalise.ts';
-import { Rng, ZipfSampler } from './prng.ts';
+import { Rng, ZipfSampler } from '../util/prng.ts';
 
 export interface GenerateOptions {
   facts: number;

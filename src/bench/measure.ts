@@ -16,7 +16,7 @@ import type { GcAttribution } from './gc-watch.ts';
 import { generateKb } from './generate.ts';
 import { writeKbFolder } from './kb-files.ts';
 import { MB, collect, snapshot } from './memory.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../util/prng.ts';
 import { LONG_SHAPES, kbWords, longMessage, offTopicSet, paraphraseSet, typo } from './questions.ts';
 import type { BenchQuestion, LongMessage, LongShape } from './questions.ts';
 import { median, summarise, timed } from './stats.ts';

@@ -4,7 +4,7 @@
  */
 import { toWords } from '../engine/normalise.ts';
 import type { KnowledgeBase } from '../engine/types.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../util/prng.ts';
 import { WordFactory } from './generate.ts';
 
 export interface BenchQuestion {

@@ -5,7 +5,7 @@
  * material: other figures of the same kind, other people, other bodies. A seed makes a quiz
  * reproducible, so a button needs to carry only the seed, the question number and the score.
  */
-import { Rng } from '../bench/prng.ts';
+import { Rng } from '../util/prng.ts';
 import type { Engine } from '../engine/engine.ts';
 import { figureKind } from '../engine/normalise.ts';
 import { formatDate } from '../engine/render.ts';

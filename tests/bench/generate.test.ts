@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_WORDS, generateKb, vocabularySize } from '../../src/bench/generate.ts';
 import { writeKbFolder } from '../../src/bench/kb-files.ts';
-import { Rng, ZipfSampler } from '../../src/bench/prng.ts';
+import { Rng, ZipfSampler } from '../../src/util/prng.ts';
 import { toWords } from '../../src/engine/normalise.ts';
 import { readKnowledgeBase } from '../../src/knowledge/load.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import { BaselineCostModel, BudgetRunner, patternChunks, searchedChars } from '../../src/bench/baseline.ts';
 import { generateKb } from '../../src/bench/generate.ts';
-import { Rng } from '../../src/bench/prng.ts';
+import { Rng } from '../../src/util/prng.ts';
 import {
   LONG_SHAPES,
   kbWords,
