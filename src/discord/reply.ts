@@ -12,8 +12,11 @@ import type {
   MessageMentionOptions,
   MessageReplyOptions,
 } from 'discord.js';
-import { formatDate } from '../engine/render.ts';
-import type { Answer, AnsweredFact, Citation } from '../engine/types.ts';
+import { citationTitle, truncate } from '../engine/render.ts';
+
+// Pure text helpers live with the engine's renderer; commands import them from here too.
+export { citationTitle, truncate };
+import type { Answer, AnsweredFact } from '../engine/types.ts';
 import { makeCustomId } from './custom-id.ts';
 
 /** Discord's documented limits. */
@@ -57,22 +60,9 @@ export interface Reply {
   components?: InteractionReplyOptions['components'];
 }
 
-/** Cuts text to a limit at a word boundary where it can, ending with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
-
 /** Nothing in a reply may ping, except the one user it is addressed to. */
 export function mentionsFor(mentionUserId?: string): MessageMentionOptions {
   return { parse: [], users: mentionUserId ? [mentionUserId] : [], roles: [], repliedUser: false };
-}
-
-export function citationTitle(c: Citation): string {
-  const when = c.date ? formatDate(c.date) : 'undated';
-  return `${c.title} — ${c.outlet}, ${when}`;
 }
 
 /** Stops a user's own text from becoming markdown links, mass mentions or code blocks. */

@@ -11,6 +11,19 @@ export function formatDate(date: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+/** Cuts text to a limit at a word boundary where it can, ending with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Title — Outlet, 13 Jul 2021 (or "undated"). */
+export function citationTitle(c: Citation): string {
+  return `${c.title} — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'}`;
+}
+
 /** "Title" — Outlet, 13 Jul 2021 (or "undated"). */
 export function citationLine(c: Citation): string {
   return `“${c.title}” — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'} [${c.articleId}]`;

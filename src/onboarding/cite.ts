@@ -1,7 +1,7 @@
 /** Short citations for onboarding (tour, quiz, timeline): article title, outlet and date of a fact. */
 import type { Engine } from '../engine/engine.ts';
-import { formatDate } from '../engine/render.ts';
-import type { Citation, Fact } from '../engine/types.ts';
+import { citationTitle, truncate } from '../engine/render.ts';
+import type { Fact } from '../engine/types.ts';
 
 /** A fact as onboarding shows it: its answer and a short citation. */
 export interface CitedFact {
@@ -11,23 +11,14 @@ export interface CitedFact {
   citation: string;
 }
 
-/** "Title — Outlet, 13 Jul 2021"; an undated article says "undated". */
-export function shortCitation(c: Citation): string {
-  return `${c.title} — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'}`;
-}
-
 export function citeFact(engine: Engine, fact: Fact): CitedFact {
   const answered = engine.answeredFact(fact);
-  return { factId: fact.id, text: fact.answer, citation: shortCitation(answered.citation) };
+  return { factId: fact.id, text: fact.answer, citation: citationTitle(answered.citation) };
 }
 
 /** Cuts text at a word boundary, with an ellipsis. */
 export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+  return truncate(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /** "Who is X?" / "What is X?" among a fact's curated questions: the fact introduces X. */

@@ -7,7 +7,8 @@
 import type { Engine } from '../engine/engine.ts';
 import { formatDate } from '../engine/render.ts';
 import type { Fact } from '../engine/types.ts';
-import { clip, introductions, shortCitation } from './cite.ts';
+import { citationTitle } from '../engine/render.ts';
+import { clip, introductions } from './cite.ts';
 
 export interface TimelineEntry {
   factId: string;
@@ -61,7 +62,7 @@ export function timelineEntries(engine: Engine): TimelineEntry[] {
         const placed = article.impliedDate ? `placed at ${formatDate(article.impliedDate)}` : 'placed last';
         when = `(undated; ${placed}: ${undatedNote(article.dateNote)})`;
       }
-      const citation = shortCitation(engine.answeredFact(fact).citation);
+      const citation = citationTitle(engine.answeredFact(fact).citation);
       return {
         entry: {
           factId: fact.id,
