@@ -109,8 +109,6 @@ export interface QueryAnalysis {
   allWords: string[];
   intent: Intent;
   corrections: { from: string; to: string; confidence: number }[];
-  /** Words the material never uses (after correction). */
-  unknown: string[];
 }
 
 interface Scored {
@@ -170,7 +168,7 @@ export class Engine {
     return no === undefined ? undefined : this.facts[no];
   }
 
-  /** Reads a question: content words (typos corrected, aliases applied), intent, unknown words. */
+  /** Reads a question: content words (typos corrected, aliases applied) and intent. */
   analyse(question: string): QueryAnalysis {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const corrections: QueryAnalysis['corrections'] = [];
@@ -184,12 +182,10 @@ export class Engine {
       return c.to;
     });
     const words: string[] = [];
-    const unknown: string[] = [];
     for (const w of contentWords(raw, this.index.aliases)) {
       if (words.includes(w)) continue;
       // A known word the index never holds alone (it only occurs inside an alias phrase) says nothing.
       if (this.index.idfOf(w) === null && this.index.knows(w)) continue;
-      if (this.index.idfOf(w) === null) unknown.push(w);
       words.push(w);
       if (words.length >= MAX_QUERY_WORDS) break;
     }
@@ -198,7 +194,6 @@ export class Engine {
       allWords: this.index.aliases.apply(raw),
       intent: detectIntent(text),
       corrections,
-      unknown,
     };
   }
 

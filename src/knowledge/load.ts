@@ -174,8 +174,9 @@ export function readKnowledgeBase(dir: string): LoadResult {
     }
   }
 
+  const withFacts = new Set(facts.map((f) => f.articleId));
   for (const a of articles) {
-    if (!facts.some((f) => f.articleId === a.id)) {
+    if (!withFacts.has(a.id)) {
       problems.push({
         file: rel(join(articlesDir, `${a.id}.yaml`)),
         message: `article ${a.id} has no facts`,
