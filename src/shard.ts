@@ -12,8 +12,12 @@ import { ShardingManager, type Shard } from 'discord.js';
 import { ConfigError, parseConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
-/** The script each shard runs. */
-const SHARD_SCRIPT = fileURLToPath(new URL('./main.ts', import.meta.url));
+/**
+ * The script each shard runs: main.ts beside this file under tsx, or main.js beside the bundle
+ * when run from the build (`scripts/run.mjs shard`), which needs no loader.
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const SHARD_SCRIPT = fileURLToPath(new URL(FROM_SOURCE ? './main.ts' : './main.js', import.meta.url));
 /** How long a shard may take to stop after SIGTERM before it is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
   }
 
   const manager = new ShardingManager(SHARD_SCRIPT, {
-    execArgv: ['--import', 'tsx'], // the shard script is TypeScript
+    execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [],
     token,
     totalShards,
     respawn: true,

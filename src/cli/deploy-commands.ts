@@ -4,12 +4,12 @@
  */
 import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
-import { pathToFileURL } from 'node:url';
 import { commands as allCommands } from '../../commands/index.ts';
 import { ConfigError, parseConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import type { Command } from '../discord/command.ts';
 import { createLogger } from '../logger.ts';
+import { isMain } from '../util/is-main.ts';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   logger.info('commands deployed', { ...result, guildId: config.DISCORD_GUILD_ID });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMain(import.meta.url)) {
   main().catch((err: unknown) => {
     console.error(err instanceof ConfigError ? err.message : `Deploy failed: ${(err as Error).message}`);
     process.exitCode = 1;

@@ -14,6 +14,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
 import { openEngine } from '../knowledge/open.ts';
 import { PROJECT_ROOT } from '../paths.ts';
+import { isMain } from '../util/is-main.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 /** The question set the engine and facts were tuned against. */
@@ -87,7 +88,7 @@ export function evaluate(engine: Engine, set: QuestionSet): EvalResult {
   };
 }
 
-if (process.argv[1]?.endsWith('eval.ts')) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       verbose: { type: 'boolean', short: 'v', default: false },

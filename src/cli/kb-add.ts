@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DraftError, draftArticle } from '../knowledge/draft.ts';
+import { isMain } from '../util/is-main.ts';
 
 const USAGE = 'usage: npm run kb:add -- <article.txt> [--id <id>] [--dir knowledge]';
 
@@ -113,8 +114,7 @@ export function runKbAdd(
   return 0;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('kb-add.ts');
-if (isMain) {
+if (isMain(import.meta.url)) {
   process.exitCode = runKbAdd(
     process.argv.slice(2),
     (l) => console.log(l),

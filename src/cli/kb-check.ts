@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleCoverage } from '../knowledge/coverage.ts';
 import { formatProblem, readKnowledgeBase } from '../knowledge/load.ts';
+import { isMain } from '../util/is-main.ts';
 
 export function runKbCheck(dir: string, json: boolean, out: (line: string) => void): number {
   const { kb, problems } = readKnowledgeBase(dir);
@@ -33,8 +34,7 @@ export function runKbCheck(dir: string, json: boolean, out: (line: string) => vo
   return problems.length === 0 ? 0 : 1;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('kb-check.ts');
-if (isMain) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({
     options: { dir: { type: 'string', default: 'knowledge' }, json: { type: 'boolean', default: false } },
   });

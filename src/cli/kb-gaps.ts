@@ -6,7 +6,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import {
   DEFAULT_DATABASE_PATH,
@@ -15,6 +14,7 @@ import {
   SCHEMA_VERSION,
   type Gaps,
 } from '../storage/store.ts';
+import { isMain } from '../util/is-main.ts';
 
 export interface KbGapsOptions {
   db: string;
@@ -149,7 +149,7 @@ export function parseKbGapsArgs(
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMain(import.meta.url)) {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
   const parsed = parseKbGapsArgs(process.argv.slice(2), process.env);

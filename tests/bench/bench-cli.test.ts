@@ -6,7 +6,7 @@ describe('bench --quick --json', () => {
   it('prints one JSON object with figures for the generated KB, the baseline and the targets', () => {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/bench.ts', '--quick', '--json', '--cold-runs', '0', '--questions', '20'],
+      ['scripts/run.mjs', 'bench', '--quick', '--json', '--cold-runs', '0', '--questions', '20'],
       { encoding: 'utf8', timeout: 90_000 },
     );
     expect(r.status, r.stderr).toBe(0);

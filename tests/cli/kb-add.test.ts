@@ -142,7 +142,7 @@ describe('kb:add', () => {
     const dir = copyKnowledge();
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/kb-add.ts', join(dir, 'missing.txt'), '--dir', dir],
+      ['scripts/run.mjs', 'kb-add', join(dir, 'missing.txt'), '--dir', dir],
       { encoding: 'utf8' },
     );
     expect(r.status).toBe(1);

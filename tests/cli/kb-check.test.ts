@@ -41,7 +41,7 @@ describe('kb:check', () => {
 
   it('exits non-zero as a command when the knowledge base is broken', () => {
     const dir = writeKbDir({ 'facts/widgets.yaml': FACTS_YAML.replace('article: widgets', 'article: nope') });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', '--dir', dir], {
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'kb-check', '--dir', dir], {
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);

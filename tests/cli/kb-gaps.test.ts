@@ -108,7 +108,7 @@ describe('kb:gaps', () => {
 
   it('runs as a command and prints JSON on stdout only', () => {
     const db = seededDb();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-gaps.ts', '--json', '--db', db], {
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'kb-gaps', '--json', '--db', db], {
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);

@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('npm start with a token', () => {
   it('runs the bot, answers, and stops gracefully on SIGTERM', async () => {
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'main'], {
       env: {
         ...process.env,
         DISCORD_TOKEN: 'fake.token.value',

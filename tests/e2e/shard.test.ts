@@ -30,7 +30,7 @@ describe('npm run start:sharded', () => {
     ['auto', "BOT_SHARD_COUNT=auto (the fake's /gateway/bot recommends 1)"],
   ])('with BOT_SHARD_COUNT=%s runs shard 0 of 1, answers, and stops gracefully on SIGTERM', async (count) => {
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'shard'], {
       env: {
         ...process.env,
         DISCORD_TOKEN: TOKEN,
@@ -95,7 +95,7 @@ describe('npm run start:sharded', () => {
   });
 
   it('names DISCORD_TOKEN when it is missing', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'shard'], {
       env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
