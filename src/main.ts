@@ -2,11 +2,12 @@
 import 'dotenv/config';
 import { runConsoleChat } from './cli/console-chat.ts';
 import { ConfigError, parseConfig } from './config.ts';
-import { openEngine } from './knowledge/open.ts';
+import { openEngineCached } from './knowledge/snapshot.ts';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const engine = openEngine(config.KNOWLEDGE_DIR);
+  // From the validated snapshot when the knowledge files are unchanged (see knowledge/snapshot.ts).
+  const engine = await openEngineCached(config.KNOWLEDGE_DIR);
   if (config.DISCORD_TOKEN) {
     // The Discord side (discord.js, SQLite) is loaded only for the bot: the console starts faster.
     const [{ createBot }, { openFeedbackStore }, { KnowledgeReloader }, { createLogger }] = await Promise.all(

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import type { Engine } from '../engine/engine.ts';
 import { renderAnswerText } from '../engine/render.ts';
 import { parseConfig } from '../config.ts';
-import { openEngine } from '../knowledge/open.ts';
+import { openEngineCached } from '../knowledge/snapshot.ts';
 import { answerToJson } from './answer-json.ts';
+import { isMain } from '../util/is-main.ts';
 
 const USAGE = `Usage: npm run ask -- [--json] "your question"
        npm run ask -- [--json] -        (one question a line from standard input)`;
@@ -41,7 +42,7 @@ export async function runAsk(argv: string[]): Promise<number> {
     return 2;
   }
   const json = values.json ?? false;
-  const engine = openEngine(parseConfig(process.env).KNOWLEDGE_DIR);
+  const engine = await openEngineCached(parseConfig(process.env).KNOWLEDGE_DIR);
   if (positionals.length === 1 && positionals[0] === '-') {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
@@ -53,7 +54,7 @@ export async function runAsk(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1]?.endsWith('ask.ts')) {
+if (isMain(import.meta.url)) {
   runAsk(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

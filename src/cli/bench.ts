@@ -12,15 +12,15 @@
  *   --no-real            skip the real knowledge base    --kb DIR   its folder (default knowledge/)
  *   --no-baseline        skip fuse.js                    --baseline-budget S   seconds per KB for it
  *   --files-max N        largest generated KB also loaded from the file format (default 10000)
- *   --cold-runs N        cold-start runs per launcher (default 3; 0 skips cold start)
+ *   --cold-runs N        cold-start runs per mode (default 3; 0 skips cold start)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineCostModel } from '../bench/baseline.ts';
-import { coldStart } from '../bench/cold-start.ts';
-import type { ColdStartResult } from '../bench/cold-start.ts';
+import { COLD_MODES, coldStart } from '../bench/cold-start.ts';
+import type { ColdMode, ColdStartResult } from '../bench/cold-start.ts';
 import { GcWatch } from '../bench/gc-watch.ts';
 import { generateKb } from '../bench/generate.ts';
 import { writeKbFolder } from '../bench/kb-files.ts';
@@ -30,6 +30,10 @@ import { collect, gcMode } from '../bench/memory.ts';
 import { evaluateTargets, failed, renderReport } from '../bench/report.ts';
 import type { BenchReport, KbOutcome } from '../bench/report.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/open.ts';
+import { isMain } from '../util/is-main.ts';
+
+/** The cold-start question: one a newcomer asks first, whose answer gathers a topic's facts. */
+const COLD_QUESTION = 'how many industrial parks does iran have';
 
 const USAGE = `Usage: npm run bench -- [--quick] [--json] [--sizes 1000,10000,100000] [--seed N] [--questions N]
          [--no-real] [--kb DIR] [--no-baseline] [--baseline-budget SECONDS] [--files-max N] [--cold-runs N]`;
@@ -153,25 +157,23 @@ export async function runBench(args: BenchArgs, log: (m: string) => void): Promi
   const cold: ColdStartResult[] = [];
   if (args.coldRuns > 0) {
     if (args.real) {
-      log('cold start: real KB');
-      cold.push(coldStart('real', args.kbDir, '', 'node --import tsx', args.coldRuns));
-      if (!args.quick) cold.push(coldStart('real', args.kbDir, '', 'tsx cli', args.coldRuns));
+      // The first mode is the target's figure: the real `ask` program, spawn to exit.
+      const modes: readonly ColdMode[] = args.quick ? ['ask', 'bundle + snapshot'] : COLD_MODES;
+      for (const mode of modes) {
+        log(`cold start: real KB, ${mode}`);
+        cold.push(coldStart('real', args.kbDir, COLD_QUESTION, mode, args.coldRuns));
+      }
     }
     if (!args.quick) {
-      log('cold start: generated 1k KB (file format)');
       const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
       try {
         const { kb } = generateKb({ facts: 1000, seed: args.seed });
         writeKbFolder(kb, dir);
-        cold.push(
-          coldStart(
-            '1k generated',
-            dir,
-            kb.facts[0]?.questions[0] ?? 'x',
-            'node --import tsx',
-            args.coldRuns,
-          ),
-        );
+        const question = kb.facts[0]?.questions[0] ?? 'x';
+        for (const mode of ['bundle + snapshot', 'bundle, files'] as const) {
+          log(`cold start: generated 1k KB (file format), ${mode}`);
+          cold.push(coldStart('1k generated', dir, question, mode, args.coldRuns));
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -271,7 +273,7 @@ async function main(): Promise<number> {
   return report.kbs.some((k) => failed(k) && k.kind === 'generated') ? 1 : 0;
 }
 
-if (process.argv[1]?.endsWith('bench.ts')) {
+if (isMain(import.meta.url)) {
   main().then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

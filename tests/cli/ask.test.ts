@@ -5,7 +5,7 @@ import { writeKbDir } from '../helpers/kb-dir.ts';
 const kbDir = writeKbDir();
 
 function ask(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'ask', ...args], {
     input,
     encoding: 'utf8',
     env: { ...process.env, KNOWLEDGE_DIR: kbDir },
