@@ -4,10 +4,13 @@
  * coverage too, so an off-topic question is refused rather than matched to the nearest fact.
  */
 import { FactIndex } from './index.ts';
+import { formatDate } from './render.ts';
 import {
   MAX_ANALYSED_CHARS,
   MAX_QUERY_WORDS,
+  SOURCE_WORDS,
   STOPWORDS,
+  asksForSource,
   contentWords,
   stem,
   detectIntent,
@@ -239,9 +242,13 @@ export class Engine {
     const analysis = this.analyse(question);
     if (analysis.words.length === 0) return this.noMatch(query, 'no_words', [], 0, analysis.corrections);
 
+    const corrections = analysis.corrections.map(({ from, to }) => ({ from, to }));
+    if (asksForSource(question)) {
+      const sourced = this.answerSource(query, analysis, corrections);
+      if (sourced) return sourced;
+    }
     const ranked = this.rank(analysis);
     const best = ranked[0];
-    const corrections = analysis.corrections.map(({ from, to }) => ({ from, to }));
     if (!best || best.coverage < this.options.answerThreshold) {
       const suggestions = ranked
         .filter((s) => s.coverage >= this.options.suggestThreshold)
@@ -252,6 +259,53 @@ export class Engine {
 
     const chosen = this.gather(best, ranked);
     return this.compose(query, chosen, best.coverage, corrections);
+  }
+
+  /**
+   * "Which news agency covered the Armenia MOU?": the story is found by the question's other words,
+   * as any question is, and the answer is where it was published. Undefined when those words find
+   * nothing clearly (the question is then answered, or refused, as an ordinary one).
+   */
+  private answerSource(
+    query: string,
+    analysis: QueryAnalysis,
+    corrections: { from: string; to: string }[],
+  ): Answer | undefined {
+    // A source word the material never uses may have been "corrected" to one it does: drop that too.
+    const misread = new Set(analysis.corrections.filter((c) => SOURCE_WORDS.has(c.from)).map((c) => c.to));
+    const words = analysis.words.filter((w) => !SOURCE_WORDS.has(w) && !misread.has(w));
+    if (words.length === 0) return undefined;
+    const ranked = this.rank({ ...analysis, words, intent: null });
+    const best = ranked[0];
+    if (!best || best.coverage < this.options.answerThreshold) return undefined;
+    const facts = this.gather(best, ranked);
+    const byArticle = new Map<string, Fact>();
+    for (const f of facts) if (!byArticle.has(f.articleId)) byArticle.set(f.articleId, f);
+    const answered = [...byArticle.values()].map((f) => this.answeredFact(f));
+    const lines = answered.map((a) => {
+      const article = this.articles.get(a.citation.articleId) as Article;
+      const credits = article.credits.filter((c) => c !== article.outlet);
+      return (
+        `“${article.title}” — ${article.outlet}, ${article.date ? formatDate(article.date) : 'undated'}` +
+        `${credits.length > 0 ? `, crediting ${credits.join(' and ')}` : ''}.` +
+        (article.outletNote ? ` (${article.outlet}: ${lowerFirst(article.outletNote)})` : '')
+      );
+    });
+    return {
+      query,
+      status: 'answered',
+      kind: 'source',
+      answer:
+        lines.length === 1
+          ? `That is reported in ${lines[0]}`
+          : ['That is reported in:', ...lines.map((l) => `• ${l}`)].join('\n'),
+      citations: answered.map((a) => a.citation),
+      facts: answered,
+      score: round(best.coverage),
+      suggestions: [],
+      factIds: answered.map((a) => a.id),
+      corrections,
+    };
   }
 
   /** Facts ranked for a question: coverage (rarity-weighted), intent, then phrasing. */
@@ -484,6 +538,10 @@ function noMatchText(
         ? 'The material does not answer that. Did you mean one of these?'
         : 'The material does not cover that. I only know what five news articles say about Iran’s SMEs, industrial parks and their agreements.';
   }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 function round(n: number): number {

@@ -25,6 +25,10 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   just also too very really quite so such only even still yet ever again
   get got go going went want like
   number amount total count figure quantity
+  think thinks thought try tries tried trying consider considered considers exist exists existing
+  bother roughly approximately approx basically actually exactly specifically generally
+  kind sort stuff thing things piece story article according besides beside wonder wondering
+  curious guess
   s t d ll re ve m`,
 );
 
@@ -181,6 +185,29 @@ export function detectIntent(text: string): Intent {
   if (/\bwhere\b/.test(t)) return 'place';
   return null;
 }
+
+/**
+ * Does the question ask where a story comes from ("which news agency covered the Armenia MOU",
+ * "who reported the SMEs Day news")? Then the answer is the article's outlet, date and credits.
+ */
+export function asksForSource(text: string): boolean {
+  const t = text.toLowerCase();
+  return (
+    /\b(news ?agenc(y|ies)|outlets?|broadcasters?|newspapers?|publications?|publishers?|media|journalists?|sources?)\b/.test(
+      t,
+    ) ||
+    /\b(who|which)\b[^?.!]*\b(report(ed|s)?|publish(ed|es)?|cover(ed|s)?|wr(o|i)te|broke)\b/.test(t) ||
+    /\bwhere\b[^?.!]*\b(come|comes|came) from\b/.test(t)
+  );
+}
+
+/** The words of a source question that name the asking, not the story (stemmed, as analysed). */
+export const SOURCE_WORDS: ReadonlySet<string> = stopwordSet(
+  `news agency agencies outlet outlets broadcaster broadcasters newspaper newspapers paper publication
+  publisher media journalist journalists source sources report reported reporting reports publish
+  published cover covered coverage story stories article articles write wrote written broke credit
+  credited come comes came info information`,
+);
 
 /** What a figure measures, from its unit: a share (percent), money, or a count of things. */
 export function figureKind(unit: string): 'share' | 'money' | 'count' {

@@ -84,7 +84,8 @@ export interface AnsweredFact {
   citation: Citation;
 }
 
-export type AnswerKind = 'single' | 'several' | 'trend' | 'disagreement';
+/** source: where the story was published (outlet, date, credited agencies), not what it says. */
+export type AnswerKind = 'single' | 'several' | 'trend' | 'disagreement' | 'source';
 
 /** Why a question got no answer, when it is the input rather than the material. */
 export type InputProblem = 'empty' | 'too_long' | 'no_words';

@@ -44,6 +44,32 @@ describe('Engine.answer', () => {
     expect(a.citations.map((c) => c.factId).sort()).toEqual(['export-share-30', 'export-share-60']);
   });
 
+  it('answers "which outlet reported" with the article\'s outlet, date and credited agency', () => {
+    const kb = miniKb();
+    kb.articles[0] = { ...kb.articles[0]!, credits: ['WNA'], outletNote: 'Named in the masthead.' };
+    const a = new Engine(kb).answer('Which news agency reported the Acme memorandum?');
+    expect(a.status).toBe('answered');
+    expect(a.kind).toBe('source');
+    expect(a.answer).toBe(
+      'That is reported in “Widgetland in numbers” — Widget Times, 1 May 2021, crediting WNA. (Widget Times: named in the masthead.)',
+    );
+    expect(a.citations).toEqual([expect.objectContaining({ articleId: 'widgets', factId: 'acme-mou' })]);
+  });
+
+  it('refuses a source question about a story the material does not have', () => {
+    const a = engine.answer('Which newspaper covered the Olympic games?');
+    expect(a.status).toBe('no_match');
+  });
+
+  it('does not let framing words such as "I think" or "roughly" lower a match', () => {
+    const plain = engine.answer('How many widget factories does Widgetland have?');
+    const framed = engine.answer(
+      'roughly how many widget factories do you think Widgetland has, according to the article?',
+    );
+    expect(framed.factIds).toEqual(plain.factIds);
+    expect(framed.score).toBe(plain.score);
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');

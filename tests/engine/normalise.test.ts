@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AliasMatcher,
+  asksForSource,
   contentWords,
   detectIntent,
   figureKind,
@@ -115,6 +116,24 @@ describe('detectIntent', () => {
 
   it('returns null for keyword queries', () => {
     expect(detectIntent('armenia mou')).toBeNull();
+  });
+});
+
+describe('asksForSource', () => {
+  it('recognises questions about who reported or published a story', () => {
+    for (const q of [
+      'which news agency covered the armenia mou story',
+      'Who reported the SMEs Day memorandums?',
+      'what outlet is the korea piece from',
+      'which broadcaster carried it',
+      'where does the 72 consortiums figure come from',
+    ])
+      expect(asksForSource(q), q).toBe(true);
+  });
+
+  it('leaves questions about the stories themselves alone', () => {
+    for (const q of ['Who is Ali Rasoulian?', 'what did the report say about exports', 'where are the parks'])
+      expect(asksForSource(q), q).toBe(false);
   });
 });
 
