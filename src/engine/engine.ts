@@ -206,6 +206,15 @@ export class Engine {
     return this.everyday.has(word) ? 0.5 : 1;
   }
 
+  /** The country a title at `at` serves in: "ambassador to Iran", "minister in Armenia". */
+  private postedTo(words: string[], at: number): string | undefined {
+    for (let j = at + 1; j <= at + 3 && j < words.length - 1; j++) {
+      if ((words[j] === 'to' || words[j] === 'in') && this.places.has(words[j + 1] as string))
+        return words[j + 1];
+    }
+    return undefined;
+  }
+
   /** Does the fact hold each title the question asks about, as asked and near what it names? */
   private roleFactor(questionWords: string[], content: string[], factNo: number): number {
     const roles = content.filter((w) => ROLES.has(w));
@@ -225,6 +234,14 @@ export class Engine {
         (i) => qualified || !words.slice(Math.max(0, i - 3), i).some((w) => QUALIFIERS.has(w)),
       );
       if (usable.length === 0) return ROLE_MISMATCH;
+      // "Iran's ambassador to Armenia" is not "Armenia's ambassador to Iran": where the question
+      // says where the title serves ("to"/"in" a country), the fact's title must serve there too.
+      const asked = questionWords.flatMap((w, i) => (w === role ? [this.postedTo(questionWords, i)] : []));
+      const wanted = asked.find((p) => p !== undefined);
+      if (wanted) {
+        const posted = usable.map((i) => this.postedTo(words, i)).filter((p) => p !== undefined);
+        if (posted.length > 0 && !posted.includes(wanted)) return ROLE_MISMATCH;
+      }
       if (others.length === 0) continue;
       const near = usable.some((i) =>
         words.slice(Math.max(0, i - ROLE_WINDOW), i + ROLE_WINDOW + 1).some((w) => others.includes(w)),

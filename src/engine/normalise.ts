@@ -28,7 +28,8 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   think thinks thought try tries tried trying consider considered considers exist exists existing
   bother roughly approximately approx basically actually exactly specifically generally
   kind sort stuff thing things piece story article according besides beside wonder wondering
-  curious guess
+  curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
+  located location situated
   s t d ll re ve m`,
 );
 
@@ -71,6 +72,10 @@ export function normaliseForQuote(text: string): string {
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  return singleL(suffixless(word));
+}
+
+function suffixless(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('ied') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
@@ -83,6 +88,17 @@ export function stem(word: string): string {
   }
   if (word.endsWith('s') && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/**
+ * British and American spelling alike: "travelled" and "traveled" (and "cancelled"/"canceled")
+ * both end up "travel". A final "ll" after two or more vowel groups becomes "l"; "small" and
+ * "call" keep theirs, and "install"/"installed" both become "instal", which is consistent.
+ */
+function singleL(word: string): string {
+  return word.length > 4 && word.endsWith('ll') && /[aeiouy][^aeiouy]+[aeiouy]/.test(word)
+    ? word.slice(0, -1)
+    : word;
 }
 
 function undouble(base: string): string {

@@ -70,6 +70,22 @@ describe('Engine.answer', () => {
     expect(framed.score).toBe(plain.score);
   });
 
+  it('tells "X\'s ambassador to Y" from "Y\'s ambassador to X"', () => {
+    const kb = miniKb();
+    kb.facts.push({
+      ...kb.facts[3]!,
+      id: 'ambassador',
+      answer: "Ann Smith is Gizmoland's Ambassador to Widgetland.",
+      quote: "Ann Smith is Gizmoland's Ambassador to Widgetland.",
+      questions: ['Who is the Gizmoland ambassador?'],
+      entities: ['Ann Smith', 'Gizmoland', 'Widgetland'],
+    });
+    const e = new Engine(kb, { places: ['Gizmoland', 'Widgetland'] });
+    expect(e.answer("Who is Gizmoland's ambassador to Widgetland?").factIds).toEqual(['ambassador']);
+    expect(e.answer('who is the gizmoland ambassador in widgetland').factIds).toEqual(['ambassador']);
+    expect(e.answer("Who is Widgetland's ambassador to Gizmoland?").status).toBe('no_match');
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');

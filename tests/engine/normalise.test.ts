@@ -56,6 +56,15 @@ describe('toWords', () => {
 });
 
 describe('stem', () => {
+  it('stems British and American spellings alike', () => {
+    expect(stem('travelled')).toBe(stem('traveled'));
+    expect(stem('cancelled')).toBe(stem('canceled'));
+    expect(stem('travelling')).toBe(stem('travel'));
+    expect(stem('installed')).toBe(stem('install'));
+    expect(stem('small')).toBe('small');
+    expect(stem('called')).toBe('call');
+  });
+
   it('reduces plurals so singular and plural match', () => {
     expect(stem('parks')).toBe(stem('park'));
     expect(stem('industries')).toBe(stem('industry'));
