@@ -137,6 +137,8 @@ export class Engine {
   private readonly answerWords = new Map<number, string[]>();
   /** The countries each fact names among its entities: what it is about. */
   private readonly factPlaces: string[][];
+  /** Words each fact's answer only ever uses negated ("non-oil" exports): absent for most facts. */
+  private readonly factNegated = new Map<number, Set<string>>();
 
   constructor(kb: KnowledgeBase, options: EngineOptions = {}) {
     this.kb = kb;
@@ -160,6 +162,10 @@ export class Engine {
     for (const place of places ?? []) {
       for (const w of contentWords(toWords(place), this.index.aliases)) this.places.add(w);
     }
+    this.facts.forEach((f, i) => {
+      const negated = negatedWords(this.index.aliases.apply(toWords(f.answer)));
+      if (negated.size > 0) this.factNegated.set(i, negated);
+    });
     this.factPlaces = this.facts.map((f) => {
       const words = f.entities.flatMap((e) => contentWords(toWords(e), this.index.aliases));
       return words.filter((w) => this.places.has(w));
@@ -355,6 +361,9 @@ export class Engine {
     // small counts ("first 9 months") are too often incidental to the question.
     const constraints = words.filter((w) => /^\d{3,}|^\d+\.\d/.test(w) || this.places.has(w));
     const askedPlaces = words.filter((w) => this.places.has(w));
+    // "Exports including oil" is not "non-oil exports", nor the other way round.
+    const negatedInQuestion = negatedWords(analysis.allWords);
+    const plainInQuestion = words.filter((w) => !negatedInQuestion.has(w));
     // Coverage in place (no object per fact: at 100,000 facts that is garbage the GC pays for).
     let best = 0;
     for (let i = 0; i < touchedCount; i++) {
@@ -364,6 +373,13 @@ export class Engine {
       if (constraints.some((w) => !this.index.contains(w, f))) factor *= MISSING_CONSTRAINT;
       const about = this.factPlaces[f] as string[];
       if (askedPlaces.length > 0 && about.length > 0 && !about.some((p) => askedPlaces.includes(p))) {
+        factor *= MISSING_CONSTRAINT;
+      }
+      const negated = this.factNegated.get(f);
+      if (
+        (negated && plainInQuestion.some((w) => negated.has(w))) ||
+        [...negatedInQuestion].some((w) => !negated?.has(w) && this.index.contains(w, f))
+      ) {
         factor *= MISSING_CONSTRAINT;
       }
       const coverage = ((acc[f] as number) / total) * factor;
@@ -510,6 +526,15 @@ export class Engine {
       problem,
     };
   }
+}
+
+/** Words that follow "non" ("non-oil", "non oil") and never stand alone in the text. */
+function negatedWords(words: readonly string[]): Set<string> {
+  const negated = new Set<string>();
+  const plain = new Set<string>();
+  words.forEach((w, i) => (i > 0 && words[i - 1] === 'non' ? negated : plain).add(w));
+  for (const w of plain) negated.delete(w);
+  return negated;
 }
 
 function intentFactor(intent: Intent, fact: Fact): number {

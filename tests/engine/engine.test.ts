@@ -86,6 +86,23 @@ describe('Engine.answer', () => {
     expect(e.answer("Who is Widgetland's ambassador to Gizmoland?").status).toBe('no_match');
   });
 
+  it('tells "non-oil exports" from exports including oil', () => {
+    const kb = miniKb();
+    kb.facts.push({
+      ...kb.facts[3]!,
+      id: 'non-oil',
+      answer: 'Gadgets make up 20 percent of Widgetland non-oil exports.',
+      quote: 'Gadgets make up 20 percent of non-oil exports.',
+      questions: ['What share of non-oil exports are gadgets?'],
+      figures: [{ value: 20, unit: 'percent of non-oil exports' }],
+      entities: [],
+    });
+    const e = new Engine(kb);
+    expect(e.answer('what share of non-oil exports are gadgets').factIds).toEqual(['non-oil']);
+    expect(e.answer('what share of gadget exports').factIds).toEqual(['non-oil']);
+    expect(e.answer('what share of exports including oil are gadgets').status).toBe('no_match');
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');
