@@ -29,6 +29,15 @@ export function citationLine(c: Citation): string {
   return `“${c.title}” — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'} [${c.articleId}]`;
 }
 
+/**
+ * A quote in quotation marks, on one line. One that has quotation marks of its own ("“Foodstuff …,”
+ * Mosaheb told IRNA") is shown as it is: wrapping it would print ““ at its start.
+ */
+export function quoted(quote: string): string {
+  const text = quote.replace(/\s+/g, ' ').trim();
+  return /[“”"]/.test(text) ? text : `“${text}”`;
+}
+
 export function renderAnswerText(answer: Answer): string {
   const lines: string[] = [];
   if (answer.corrections.length > 0) {
@@ -44,7 +53,7 @@ export function renderAnswerText(answer: Answer): string {
   lines.push(answer.citations.length > 1 ? 'Sources:' : 'Source:');
   for (const c of answer.citations) {
     lines.push(`  ${citationLine(c)}`);
-    lines.push(`    “${c.quote.replace(/\s+/g, ' ').trim()}”`);
+    lines.push(`    ${quoted(c.quote)}`);
   }
   return lines.join('\n');
 }

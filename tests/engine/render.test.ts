@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, quoted } from '../../src/engine/render.ts';
+
+describe('quoted', () => {
+  it('puts a plain quote in quotation marks, on one line', () => {
+    expect(quoted('ISIPO has signed\n  an MOU.')).toBe('“ISIPO has signed an MOU.”');
+  });
+
+  it('shows a quote with quotation marks of its own as it is, never with doubled marks', () => {
+    const q = '“Foodstuff and rugs were among the most exported commodities,” Mosaheb told IRNA.';
+    expect(quoted(q)).toBe(q);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a day, a month or a year as people read them', () => {
+    expect(formatDate('2021-07-13')).toBe('13 Jul 2021');
+    expect(formatDate('2021-07')).toBe('Jul 2021');
+    expect(formatDate('2021')).toBe('2021');
+  });
+});
