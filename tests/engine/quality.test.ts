@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOLDOUT_SET, evaluate, loadQuestionSet } from '../../src/cli/eval.ts';
+import { HOLDOUT_2_SET, HOLDOUT_SET, evaluate, loadQuestionSet } from '../../src/cli/eval.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 
 describe('answer quality on the question set', () => {
@@ -21,17 +21,37 @@ describe('answer quality on the question set', () => {
   });
 });
 
-describe('answer quality on the held-out question set', () => {
-  // Written after tuning by someone who saw neither the facts nor the first set, in casual
-  // Discord style. Measured 70.7% answered right and 81.8% refused; these floors guard that.
+describe('answer quality on the first held-out question set', () => {
+  // Written after the first tuning by someone who saw neither the facts nor the first set, in
+  // casual Discord style. Measured 70.7% / 81.8% when it was still held out; it has been used for
+  // tuning since 2026-11-22 (now 84.1% / 84.8%). These floors guard against regressions.
   const result = evaluate(openEngine(), loadQuestionSet(HOLDOUT_SET));
   const report = result.failures.map((f) => `${f.kind}: ${f.q} → ${f.reason}`).join('\n');
 
-  it('answers at least 70% of its answerable questions from the right article', () => {
-    expect(result.answeredRight / result.answerable, report).toBeGreaterThanOrEqual(0.7);
+  it('answers at least 80% of its answerable questions from the right article', () => {
+    expect(result.answeredRight / result.answerable, report).toBeGreaterThanOrEqual(0.8);
   });
 
   it('refuses at least 80% of its unanswerable questions', () => {
     expect(result.refused / result.unanswerable, report).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('answer quality on the second held-out question set', () => {
+  // Written on 2026-11-22 from the articles only, never tuned on: the honest measure. Only its
+  // totals are reported, so a failure here names no question. Measured 84.1% / 81.4%.
+  const result = evaluate(openEngine(), loadQuestionSet(HOLDOUT_2_SET));
+
+  it('has at least 100 answerable and 40 unanswerable questions', () => {
+    expect(result.answerable).toBeGreaterThanOrEqual(100);
+    expect(result.unanswerable).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers at least 80% of its answerable questions from the right article', () => {
+    expect(result.answeredRight / result.answerable).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('refuses at least 78% of its unanswerable questions', () => {
+    expect(result.refused / result.unanswerable).toBeGreaterThanOrEqual(0.78);
   });
 });
