@@ -56,9 +56,20 @@ export interface EvalResult {
   answerable: number;
   answeredRight: number;
   unanswerable: number;
+  /** Unanswerable questions handled honestly: refused, or answered by a fact that says the material does not give it. */
   refused: number;
+  /** Of those, the ones answered by such a fact ("…deputy minister of industry, who is not named"). */
+  statedGap: number;
   failures: EvalFailure[];
 }
+
+/**
+ * A curated fact that says what the material does not give ("who is not named", "the report does
+ * not list the problems") answers an unanswerable question honestly: it says plainly that the
+ * material does not have it, and cites where it stops.
+ */
+const STATES_A_GAP =
+  /\b(is not named|names no|does not (?:say|give|list|name|state)|no date can be given)\b/i;
 
 export function evaluate(engine: Engine, set: QuestionSet): EvalResult {
   const failures: EvalFailure[] = [];
@@ -75,9 +86,11 @@ export function evaluate(engine: Engine, set: QuestionSet): EvalResult {
     else answeredRight++;
   }
   let refused = 0;
+  let statedGap = 0;
   for (const item of set.unanswerable) {
     const answer = engine.answer(item.q);
     if (answer.status === 'no_match') refused++;
+    else if (answer.facts.every((f) => STATES_A_GAP.test(f.answer))) statedGap++;
     else
       failures.push({
         q: item.q,
@@ -90,7 +103,8 @@ export function evaluate(engine: Engine, set: QuestionSet): EvalResult {
     answerable: set.answerable.length,
     answeredRight,
     unanswerable: set.unanswerable.length,
-    refused,
+    refused: refused + statedGap,
+    statedGap,
     failures,
   };
 }
@@ -107,7 +121,10 @@ const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)
 export function summary(result: EvalResult): string {
   return (
     `answered right: ${result.answeredRight}/${result.answerable} (${pct(result.answeredRight, result.answerable)}); ` +
-    `refused: ${result.refused}/${result.unanswerable} (${pct(result.refused, result.unanswerable)})`
+    `refused: ${result.refused}/${result.unanswerable} (${pct(result.refused, result.unanswerable)})` +
+    (result.statedGap > 0
+      ? `, ${result.statedGap} of them by a fact saying the material does not give it`
+      : '')
   );
 }
 

@@ -112,6 +112,8 @@ export interface QueryAnalysis {
   allWords: string[];
   intent: Intent;
   corrections: { from: string; to: string; confidence: number }[];
+  /** The thing asked for ("the budget of …", "how many women"), as index words: a fact must have it. */
+  asked: string[];
 }
 
 interface Scored {
@@ -201,6 +203,9 @@ export class Engine {
     return {
       words,
       allWords: this.index.aliases.apply(raw),
+      asked: contentWords(askedAttribute(text).map(stem), this.index.aliases).filter(
+        (w) => !MEASURE_WORDS.has(w),
+      ),
       intent: detectIntent(text),
       corrections,
     };
@@ -361,6 +366,7 @@ export class Engine {
     // small counts ("first 9 months") are too often incidental to the question.
     const constraints = words.filter((w) => /^\d{3,}|^\d+\.\d/.test(w) || this.places.has(w));
     const askedPlaces = words.filter((w) => this.places.has(w));
+    const asked = analysis.asked.filter((w) => this.index.idfOf(w) !== null && words.includes(w));
     // "Exports including oil" is not "non-oil exports", nor the other way round.
     const negatedInQuestion = negatedWords(analysis.allWords);
     const plainInQuestion = words.filter((w) => !negatedInQuestion.has(w));
@@ -375,6 +381,7 @@ export class Engine {
       if (askedPlaces.length > 0 && about.length > 0 && !about.some((p) => askedPlaces.includes(p))) {
         factor *= MISSING_CONSTRAINT;
       }
+      if (asked.some((w) => !this.index.contains(w, f))) factor *= MISSING_CONSTRAINT;
       const negated = this.factNegated.get(f);
       if (
         (negated && plainInQuestion.some((w) => negated.has(w))) ||
@@ -526,6 +533,21 @@ export class Engine {
       problem,
     };
   }
+}
+
+const MEASURE_WORDS = new Set(
+  'share percent percentage proportion portion part fraction number amount total value sum figure count size worth'.split(
+    ' ',
+  ),
+);
+
+/** "What is the budget of X", "what's the web address of X", "how many women …": what is asked for. */
+function askedAttribute(question: string): string[] {
+  const t = question.toLowerCase().replace(/[’']s\b/g, ' is');
+  const m =
+    /\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+([a-z]+)(?:\s+([a-z]+))?\s+(?:of|for)\b/.exec(t) ??
+    /\bhow many\s+([a-z]+)/.exec(t);
+  return m ? [m[1], m[2]].filter((w): w is string => w !== undefined) : [];
 }
 
 /** Words that follow "non" ("non-oil", "non oil") and never stand alone in the text. */

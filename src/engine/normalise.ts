@@ -29,7 +29,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   bother roughly approximately approx basically actually exactly specifically generally
   kind sort stuff thing things piece story article according besides beside wonder wondering
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
-  located location situated
+  located location situated name names
   s t d ll re ve m`,
 );
 
@@ -197,7 +197,7 @@ export function detectIntent(text: string): Intent {
   if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats)\b/.test(t))
     return 'amount';
   if (/\b(when|what (date|year|day|month|time)|which (date|year|day|month))\b/.test(t)) return 'date';
-  if (/\bwho\b/.test(t)) return 'person';
+  if (/\bwho\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
   if (/\bwhere\b/.test(t)) return 'place';
   return null;
 }

@@ -103,6 +103,27 @@ describe('Engine.answer', () => {
     expect(e.answer('what share of exports including oil are gadgets').status).toBe('no_match');
   });
 
+  it('refuses "what is the X of Y" when the facts about Y do not give X but the material has X', () => {
+    const kb = miniKb();
+    kb.facts.push({
+      ...kb.facts[3]!,
+      id: 'acme-budget',
+      answer: 'Acme Corp had a budget of 5 million widgets in 2021.',
+      quote: 'Acme Corp had a budget of 5 million widgets.',
+      questions: ['What is the budget of Acme?'],
+      entities: ['Acme Corp'],
+    });
+    const e = new Engine(kb);
+    expect(e.answer("What was the budget of Acme's robot trade memorandum with Gizmo?").status).toBe(
+      'no_match',
+    );
+    expect(e.answer('What is the budget of Acme Corp?').factIds).toEqual(['acme-budget']);
+  });
+
+  it('reads "what is the name of" as a question about a person', () => {
+    expect(engine.answer('what is the name of the head of the widget council').factIds).toEqual(['jane-doe']);
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');
