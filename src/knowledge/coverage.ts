@@ -4,13 +4,7 @@
  */
 import { normaliseForQuote } from '../engine/normalise.ts';
 import type { Article, Fact } from '../engine/types.ts';
-
-/** Lines with fewer words than this (sign-offs, timestamps) are not statements. */
-const MIN_STATEMENT_WORDS = 4;
-
-function wordCount(text: string): number {
-  return text.match(/\p{L}{2,}/gu)?.length ?? 0;
-}
+import { splitSentences as split } from './sentences.ts';
 
 export interface ArticleCoverage {
   articleId: string;
@@ -23,16 +17,8 @@ export interface ArticleCoverage {
 
 /** Splits an article into sentences, leaving out its headline and short boilerplate lines. */
 export function splitSentences(article: Pick<Article, 'text' | 'title' | 'titleIsHeadline'>): string[] {
-  const out: string[] = [];
-  for (const paragraph of article.text.split(/\n\s*\n|\n/)) {
-    const p = normaliseForQuote(paragraph);
-    if (wordCount(p) < MIN_STATEMENT_WORDS) continue;
-    if (article.titleIsHeadline && p === normaliseForQuote(article.title)) continue;
-    for (const s of p.split(/(?<=[.!?]["']?)\s+(?=["']?[A-Z])/)) {
-      if (wordCount(s) >= MIN_STATEMENT_WORDS) out.push(s.trim());
-    }
-  }
-  return out;
+  const headline = article.titleIsHeadline ? normaliseForQuote(article.title) : null;
+  return split(article.text, { normalise: normaliseForQuote, skip: (p) => p === headline });
 }
 
 export function articleCoverage(article: Article, facts: readonly Fact[]): ArticleCoverage {

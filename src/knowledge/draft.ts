@@ -8,9 +8,8 @@
  * served until a curator rewrites them and sets `status: reviewed`.
  */
 import type { ArticleMeta, Figure, FactInput } from './schema.ts';
+import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';
 
-/** Lines and sentences with fewer words than this are not statements (as in coverage.ts). */
-const MIN_STATEMENT_WORDS = 4;
 /** The schema's minimum length for an answer. */
 const MIN_ANSWER_CHARS = 20;
 
@@ -68,10 +67,6 @@ const EXTRA_COUNTRIES = ['Turkey', 'U.S.', 'US', 'USA', 'UK', 'Korea'];
 // ---------------------------------------------------------------------------------------------
 // Text: lines, headline, sentences.
 
-function wordCount(text: string): number {
-  return text.match(/\p{L}{2,}/gu)?.length ?? 0;
-}
-
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -126,31 +121,14 @@ export function findHeadline(text: string): string | null {
   return line;
 }
 
-const ABBREVIATIONS =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Gen|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$/;
-
 /**
  * The article's statements, each verbatim from the text (whitespace collapsed): paragraphs split
- * into sentences as coverage.ts splits them, without the headline, short lines (a timestamp, a
+ * into sentences by the splitter coverage uses (sentences.ts), without the headline, short lines (a timestamp, a
  * sign-off) or the leading "date …" marker and dateline.
  */
 export function splitStatements(text: string, headline: string | null = findHeadline(text)): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n|\n/)) {
-    const p = collapse(paragraph);
-    if (wordCount(p) < MIN_STATEMENT_WORDS) continue;
-    if (headline !== null && p === collapse(headline)) continue;
-    const pieces = stripLead(p).split(/(?<=[.!?]["'\u201d\u2019]?)\s+(?=["'\u201c\u2018]?[A-Z])/);
-    // Re-join a split after an abbreviation or an initial ("Dr. Smith", "U.S. Congress").
-    const sentences: string[] = [];
-    for (const piece of pieces) {
-      const last = sentences.length - 1;
-      if (last >= 0 && ABBREVIATIONS.test(sentences[last] ?? '')) sentences[last] += ` ${piece}`;
-      else sentences.push(piece);
-    }
-    for (const s of sentences) if (wordCount(s) >= MIN_STATEMENT_WORDS) out.push(s.trim());
-  }
-  return out;
+  const top = headline === null ? null : collapse(headline);
+  return splitSentences(text, { normalise: collapse, skip: (p) => p === top, stripLead });
 }
 
 // ---------------------------------------------------------------------------------------------
