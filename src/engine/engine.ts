@@ -102,6 +102,8 @@ const ROLE_MISMATCH = 0.5;
 const SHORT_UNKNOWN = 3;
 /** How many top facts by coverage get the finer (phrasing) comparison. */
 const RERANK = 40;
+/** How many facts tied on coverage with the last of those may join them. */
+const RERANK_TIES = 200;
 /** Facts this close to the best (by rank) are given together. */
 const TIE = 0.97;
 const MAX_FACTS_PER_ANSWER = 4;
@@ -183,7 +185,9 @@ export class Engine {
   analyse(question: string): QueryAnalysis {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const corrections: QueryAnalysis['corrections'] = [];
-    const raw = tokenize(text).map((token) => {
+    // "How big" / "how large" ask for an amount (the intent says so); the adjective is no subject.
+    const tokens = tokenize(text).filter((t, i, all) => !(all[i - 1] === 'how' && HOW_ADJECTIVES.has(t)));
+    const raw = tokens.map((token) => {
       const w = stem(token);
       if (this.index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w)) return w;
       if (this.index.isDictionaryWord(token) || this.index.isDictionaryWord(w)) return w;
@@ -400,9 +404,17 @@ export class Engine {
       const f = touched[i] as number;
       if ((acc[f] as number) >= floor) near.push(f);
     }
-    if (near.length > RERANK) near.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
+    let cut = near.length;
+    if (near.length > RERANK) {
+      near.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
+      // Facts tied with the last one kept are kept too (up to a bound): cutting a tie by fact order
+      // could leave out the one whose curated question is the question ("what is ISIPO?").
+      const last = acc[near[RERANK - 1] as number] as number;
+      cut = RERANK;
+      while (cut < near.length && cut < RERANK_TIES && (acc[near[cut] as number] as number) >= last) cut++;
+    }
     const scored: Scored[] = near
-      .slice(0, RERANK)
+      .slice(0, cut)
       .map((f) => ({ factNo: f, coverage: acc[f] as number, rank: 0 }));
     for (let i = 0; i < touchedCount; i++) acc[touched[i] as number] = 0;
 
@@ -534,6 +546,8 @@ export class Engine {
     };
   }
 }
+
+const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
 
 const MEASURE_WORDS = new Set(
   'share percent percentage proportion portion part fraction number amount total value sum figure count size worth'.split(

@@ -30,6 +30,8 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   kind sort stuff thing things piece story article according besides beside wonder wondering
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
+  yo sup hiya heya bro guys folks dude lol hmm um uh btw quick question anyone anybody someone
+  somebody news update updates
   s t d ll re ve m`,
 );
 

@@ -64,7 +64,7 @@ describe('Engine.answer', () => {
   it('does not let framing words such as "I think" or "roughly" lower a match', () => {
     const plain = engine.answer('How many widget factories does Widgetland have?');
     const framed = engine.answer(
-      'roughly how many widget factories do you think Widgetland has, according to the article?',
+      'yo quick question: roughly how many widget factories do you think Widgetland has, according to the article?',
     );
     expect(framed.factIds).toEqual(plain.factIds);
     expect(framed.score).toBe(plain.score);
@@ -122,6 +122,30 @@ describe('Engine.answer', () => {
 
   it('reads "what is the name of" as a question about a person', () => {
     expect(engine.answer('what is the name of the head of the widget council').factIds).toEqual(['jane-doe']);
+  });
+
+  it('finds the fact whose curated question is the question even when many facts share its one word', () => {
+    const kb = miniKb();
+    const filler = Array.from({ length: 60 }, (_, n) => ({
+      ...kb.facts[3]!,
+      id: `gizmo-${n}`,
+      answer: `Gizmo fact number ${n} about gizmos.`,
+      questions: [`What did gizmo report ${n} say?`],
+      entities: [],
+    }));
+    const target = {
+      ...kb.facts[3]!,
+      id: 'gizmo-what',
+      answer: 'A gizmo is a small robot.',
+      questions: ['What is a gizmo?'],
+    };
+    kb.facts = [...filler, target, ...kb.facts];
+    expect(new Engine(kb).answer('what is a gizmo').factIds[0]).toBe('gizmo-what');
+  });
+
+  it('reads "how big" and "how large" as asking for an amount, not about size', () => {
+    expect(engine.analyse('how big is the widget council').words).toEqual(['widget', 'council']);
+    expect(engine.analyse('how large are widget exports').intent).toBe('amount');
   });
 
   it('refuses an off-topic question instead of matching the nearest fact', () => {
