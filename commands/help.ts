@@ -21,6 +21,7 @@ export const HELP_TEXT = [
   '',
   'Every answering command takes `hide:True` (only you see the reply) and `mention:@someone` (address it to them).',
   'You can also @mention me with a question, or send me a DM.',
+  'Ask for the gist of an article (`summarise the Korea article`) or where a story comes from (`which news agency reported the Armenia MOU?`).',
 ].join('\n');
 
 export default {

@@ -7,6 +7,8 @@ export const CONSOLE_HELP = `Ask a question about Iran's SMEs, industrial parks 
   How many industrial parks does Iran have?
   Who is Ali Rasoulian?
   armenia mou
+  summarise the Korea article
+  Which news agency reported the Armenia MOU?
 Commands: help (this text), sources (the articles), quit (or exit, Ctrl-D).`;
 
 export function consoleReply(engine: Engine, line: string): string | null {

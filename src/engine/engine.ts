@@ -10,7 +10,10 @@ import {
   MAX_QUERY_WORDS,
   SOURCE_WORDS,
   STOPWORDS,
+  SUMMARY_WORDS,
   asksForSource,
+  asksForSummary,
+  normaliseForQuote,
   contentWords,
   stem,
   detectIntent,
@@ -107,6 +110,8 @@ const RERANK_TIES = 200;
 /** Facts this close to the best (by rank) are given together. */
 const TIE = 0.97;
 const MAX_FACTS_PER_ANSWER = 4;
+/** How many opening statements a summary gives. */
+const SUMMARY_FACTS = 4;
 
 export interface QueryAnalysis {
   words: string[];
@@ -141,6 +146,8 @@ export class Engine {
   private readonly answerWords = new Map<number, string[]>();
   /** The countries each fact names among its entities: what it is about. */
   private readonly factPlaces: string[][];
+  /** Each article's facts in the order of their quotes, for summaries (filled when first asked). */
+  private readonly byPosition = new Map<string, Fact[]>();
   /** Words each fact's answer only ever uses negated ("non-oil" exports): absent for most facts. */
   private readonly factNegated = new Map<number, Set<string>>();
 
@@ -275,6 +282,10 @@ export class Engine {
     if (analysis.words.length === 0) return this.noMatch(query, 'no_words', [], 0, analysis.corrections);
 
     const corrections = analysis.corrections.map(({ from, to }) => ({ from, to }));
+    if (asksForSummary(question)) {
+      const summary = this.answerSummary(query, analysis, corrections);
+      if (summary) return summary;
+    }
     if (asksForSource(question)) {
       const sourced = this.answerSource(query, analysis, corrections);
       if (sourced) return sourced;
@@ -303,9 +314,7 @@ export class Engine {
     analysis: QueryAnalysis,
     corrections: { from: string; to: string }[],
   ): Answer | undefined {
-    // A source word the material never uses may have been "corrected" to one it does: drop that too.
-    const misread = new Set(analysis.corrections.filter((c) => SOURCE_WORDS.has(c.from)).map((c) => c.to));
-    const words = analysis.words.filter((w) => !SOURCE_WORDS.has(w) && !misread.has(w));
+    const words = wordsWithout(analysis, SOURCE_WORDS);
     if (words.length === 0) return undefined;
     const ranked = this.rank({ ...analysis, words, intent: null });
     const best = ranked[0];
@@ -338,6 +347,64 @@ export class Engine {
       factIds: answered.map((a) => a.id),
       corrections,
     };
+  }
+
+  /**
+   * "Summarise the Armenia article": the article is found by the question's other words, as any
+   * question is, and the answer is its opening statements (news puts what matters most first),
+   * one fact for each, in the article's order, each cited. Undefined when no article is clearly meant.
+   */
+  private answerSummary(
+    query: string,
+    analysis: QueryAnalysis,
+    corrections: { from: string; to: string }[],
+  ): Answer | undefined {
+    const words = wordsWithout(analysis, SUMMARY_WORDS);
+    if (words.length === 0) return undefined;
+    const best = this.rank({ ...analysis, words, intent: null })[0];
+    if (!best || best.coverage < this.options.answerThreshold) return undefined;
+    const article = this.articles.get((this.facts[best.factNo] as Fact).articleId) as Article;
+    const answered = this.openingFacts(article.id)
+      .slice(0, SUMMARY_FACTS)
+      .map((f) => this.answeredFact(f));
+    const date = article.date ? formatDate(article.date) : 'undated';
+    return {
+      query,
+      status: 'answered',
+      kind: 'summary',
+      answer: [
+        `“${article.title}” (${article.outlet}, ${date}) in brief:`,
+        ...answered.map((a) => `• ${a.answer}`),
+      ].join('\n'),
+      citations: answered.map((a) => a.citation),
+      facts: answered,
+      score: round(best.coverage),
+      suggestions: [],
+      factIds: answered.map((a) => a.id),
+      corrections,
+    };
+  }
+
+  /** An article's facts in the order of their quotes in its text, none quoting the same stretch. */
+  private openingFacts(articleId: string): Fact[] {
+    let facts = this.byPosition.get(articleId);
+    if (!facts) {
+      const text = normaliseForQuote((this.articles.get(articleId) as Article).text);
+      const placed: { at: number; end: number; fact: Fact }[] = [];
+      for (const fact of this.facts) {
+        if (fact.articleId !== articleId) continue;
+        const quote = normaliseForQuote(fact.quote);
+        const at = text.indexOf(quote);
+        if (at >= 0) placed.push({ at, end: at + quote.length, fact });
+      }
+      placed.sort((a, b) => a.at - b.at || b.end - a.end);
+      // One fact per stretch of text: a fact quoting part of a sentence already given adds nothing.
+      const kept: typeof placed = [];
+      for (const p of placed) if (!kept.some((k) => p.at < k.end && k.at < p.end)) kept.push(p);
+      facts = kept.map((k) => k.fact);
+      this.byPosition.set(articleId, facts);
+    }
+    return facts;
   }
 
   /** Facts ranked for a question: coverage (rarity-weighted), intent, then phrasing. */
@@ -545,6 +612,15 @@ export class Engine {
       problem,
     };
   }
+}
+
+/**
+ * A question's words without those of a set ("which outlet reported…", "summarise…"). A word of the
+ * set the material never uses may have been "corrected" to one it does ("tldr" → "told"): that goes too.
+ */
+function wordsWithout(analysis: QueryAnalysis, set: ReadonlySet<string>): string[] {
+  const misread = new Set(analysis.corrections.filter((c) => set.has(c.from)).map((c) => c.to));
+  return analysis.words.filter((w) => !set.has(w) && !misread.has(w));
 }
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);

@@ -127,6 +127,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     uni: 'university',
     abt: 'about',
     approx: 'approximately',
+    tldr: 'summary',
     bc: 'because',
     cuz: 'because',
     w: 'with',
@@ -225,6 +226,24 @@ export const SOURCE_WORDS: ReadonlySet<string> = stopwordSet(
   publisher media journalist journalists source sources report reported reporting reports publish
   published cover covered coverage story stories article articles write wrote written broke credit
   credited come comes came info information`,
+);
+
+/**
+ * Does the question ask for the gist of an article ("summarise the Armenia article", "tldr korea",
+ * "what is the exports story about")? Then the answer is the article's opening statements.
+ */
+export function asksForSummary(text: string): boolean {
+  const t = text.toLowerCase();
+  return (
+    /\b(summar(y|ies|ise|ize|ised|ized)|tl;? ?dr|overview|gist|recap|rundown|in a nutshell)\b/.test(t) ||
+    /\bwhat(?:'s| is| was|s)?\b[^?.!]{0,40}\b(article|story|piece|report)\s+(?:all\s+)?about\b/.test(t)
+  );
+}
+
+/** The words of a summary request that name the asking, not the article (stemmed, as analysed). */
+export const SUMMARY_WORDS: ReadonlySet<string> = stopwordSet(
+  `summary summaries summarise summarize summarised summarized tldr tl dr overview gist recap
+  rundown nutshell article articles story stories piece report brief briefly short`,
 );
 
 /** What a figure measures, from its unit: a share (percent), money, or a count of things. */

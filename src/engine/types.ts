@@ -84,8 +84,11 @@ export interface AnsweredFact {
   citation: Citation;
 }
 
-/** source: where the story was published (outlet, date, credited agencies), not what it says. */
-export type AnswerKind = 'single' | 'several' | 'trend' | 'disagreement' | 'source';
+/**
+ * source: where the story was published (outlet, date, credited agencies), not what it says.
+ * summary: an article's opening statements, in its order.
+ */
+export type AnswerKind = 'single' | 'several' | 'trend' | 'disagreement' | 'source' | 'summary';
 
 /** Why a question got no answer, when it is the input rather than the material. */
 export type InputProblem = 'empty' | 'too_long' | 'no_words';

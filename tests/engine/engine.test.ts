@@ -148,6 +148,21 @@ describe('Engine.answer', () => {
     expect(engine.analyse('how large are widget exports').intent).toBe('amount');
   });
 
+  it('summarises an article: its opening statements in its order, one per stretch of text, each cited', () => {
+    const a = engine.answer('tldr of the widgetland article?');
+    expect(a.kind).toBe('summary');
+    expect(a.answer.split('\n')[0]).toBe('“Widgetland in numbers” (Widget Times, 1 May 2021) in brief:');
+    expect(a.factIds).toEqual(['factories-2021', 'factories-2020', 'acme-mou', 'jane-doe']);
+    expect(a.citations.map((c) => c.quote)).toContain(
+      'Acme Corp signed a memorandum of understanding with Gizmo Ltd on robot trade.',
+    );
+    expect(a.corrections).toEqual([]);
+  });
+
+  it('refuses a summary of an article the material does not have', () => {
+    expect(engine.answer('summarise the article about the olympics').status).toBe('no_match');
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AliasMatcher,
   asksForSource,
+  asksForSummary,
   contentWords,
   detectIntent,
   figureKind,
@@ -143,6 +144,23 @@ describe('asksForSource', () => {
   it('leaves questions about the stories themselves alone', () => {
     for (const q of ['Who is Ali Rasoulian?', 'what did the report say about exports', 'where are the parks'])
       expect(asksForSource(q), q).toBe(false);
+  });
+});
+
+describe('asksForSummary', () => {
+  it('recognises requests for the gist of an article', () => {
+    for (const q of [
+      'summarise the armenia article',
+      'tldr korea',
+      "what's the exports story about",
+      'overview of sme day',
+    ])
+      expect(asksForSummary(q), q).toBe(true);
+  });
+
+  it('leaves questions about what an article says alone', () => {
+    for (const q of ['what did the report say about exports', 'who is Rasoulian', 'what is ISIPO about'])
+      expect(asksForSummary(q), q).toBe(false);
   });
 });
 
