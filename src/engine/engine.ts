@@ -192,8 +192,7 @@ export class Engine {
   analyse(question: string): QueryAnalysis {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const corrections: QueryAnalysis['corrections'] = [];
-    // "How big" / "how large" ask for an amount (the intent says so); the adjective is no subject.
-    const tokens = tokenize(text).filter((t, i, all) => !(all[i - 1] === 'how' && HOW_ADJECTIVES.has(t)));
+    const tokens = tokenize(text).filter((t, i, all) => !askingWord(all, i));
     const raw = tokens.map((token) => {
       const w = stem(token);
       if (this.index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w)) return w;
@@ -624,6 +623,20 @@ function wordsWithout(analysis: QueryAnalysis, set: ReadonlySet<string>): string
 }
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
+const WHEN_NOUNS = new Set(['day', 'date', 'year', 'month', 'time', 'weekday']);
+
+/**
+ * Words that only say what kind of answer is wanted, which the intent already holds: "how big",
+ * "how large" (an amount), "what day", "which year", "what day of the week" (a date). They are no
+ * subject: the fact need not contain "big" or "week".
+ */
+function askingWord(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i] as string;
+  const prev = tokens[i - 1];
+  if (prev === 'how' && HOW_ADJECTIVES.has(t)) return true;
+  if ((prev === 'what' || prev === 'which') && WHEN_NOUNS.has(t)) return true;
+  return t === 'week' && tokens[i - 1] === 'the' && tokens[i - 2] === 'of' && tokens[i - 3] === 'day';
+}
 
 const MEASURE_WORDS = new Set(
   'share percent percentage proportion portion part fraction number amount total value sum figure count size worth'.split(

@@ -31,7 +31,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
   yo sup hiya heya bro guys folks dude lol hmm um uh btw quick question anyone anybody someone
-  somebody news update updates
+  somebody news update updates side sides
   s t d ll re ve m`,
 );
 
@@ -142,6 +142,17 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     bn: 'billion',
     mn: 'million',
     k: 'thousand',
+    vp: 'vice president',
+    prez: 'president',
+    tech: 'technology',
+    dg: 'director general',
+    mgmt: 'management',
+    biz: 'business',
+    natl: 'national',
+    econ: 'economy',
+    mfg: 'manufacturing',
+    corp: 'corporation',
+    presser: 'news conference',
   }),
 );
 
@@ -197,7 +208,7 @@ export function detectIntent(text: string): Intent {
   )
     return 'share';
   if (/\b(how many|number of|how large a number|count of)\b/.test(t)) return 'count';
-  if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats)\b/.test(t))
+  if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats|total)\b/.test(t))
     return 'amount';
   if (/\b(when|what (date|year|day|month|time)|which (date|year|day|month))\b/.test(t)) return 'date';
   if (/\bwho\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
@@ -216,7 +227,9 @@ export function asksForSource(text: string): boolean {
       t,
     ) ||
     /\b(who|which)\b[^?.!]*\b(report(ed|s)?|publish(ed|es)?|cover(ed|s)?|wr(o|i)te|broke)\b/.test(t) ||
-    /\bwhere\b[^?.!]*\b(come|comes|came) from\b/.test(t)
+    /\bwhere\b[^?.!]*\b(come|comes|came) from\b/.test(t) ||
+    /\b(news ?agenc(y|ies)|outlets?|who|which)\b[^?.!]*\b(ran|carried|printed|posted)\b/.test(t) ||
+    /\bwhen\b[^?.!]*\b(published|released|posted|printed)\b/.test(t)
   );
 }
 
@@ -225,7 +238,7 @@ export const SOURCE_WORDS: ReadonlySet<string> = stopwordSet(
   `news agency agencies outlet outlets broadcaster broadcasters newspaper newspapers paper publication
   publisher media journalist journalists source sources report reported reporting reports publish
   published cover covered coverage story stories article articles write wrote written broke credit
-  credited come comes came info information`,
+  credited come comes came info information ran run runs carried carry carries printed posted released`,
 );
 
 /**

@@ -148,6 +148,13 @@ describe('Engine.answer', () => {
     expect(engine.analyse('how large are widget exports').intent).toBe('amount');
   });
 
+  it('reads "what day of the week" and "which year" as asking for a date, not about days or years', () => {
+    const a = engine.analyse('what day of the week did acme sign');
+    expect(a.words).toEqual(['acme', 'sign']);
+    expect(a.intent).toBe('date');
+    expect(engine.analyse('which year did acme sign').words).toEqual(['acme', 'sign']);
+  });
+
   it('summarises an article: its opening statements in its order, one per stretch of text, each cited', () => {
     const a = engine.answer('tldr of the widgetland article?');
     expect(a.kind).toBe('summary');

@@ -8,6 +8,7 @@ import {
   figureKind,
   normaliseForQuote,
   stem,
+  tokenize,
   toWords,
 } from '../../src/engine/normalise.ts';
 
@@ -45,6 +46,18 @@ describe('toWords', () => {
 
   it('reads chat shorthand as the words it stands for', () => {
     expect(toWords('how many ppl r there')).toEqual(['how', 'many', 'people', 'are', 'there']);
+    expect(tokenize('is the vp for science and tech in it')).toEqual([
+      'is',
+      'the',
+      'vice',
+      'president',
+      'for',
+      'science',
+      'and',
+      'technology',
+      'in',
+      'it',
+    ]);
   });
 
   it('reads number words from two to twenty as numbers', () => {
@@ -124,6 +137,11 @@ describe('detectIntent', () => {
     expect(detectIntent('Who is Rasoulian?')).toBe('person');
   });
 
+  it('reads "what is the name of" as asking for a person and "total" as asking for an amount', () => {
+    expect(detectIntent("what's the name of the armenian ambassador")).toBe('person');
+    expect(detectIntent('sme exports 2019 total')).toBe('amount');
+  });
+
   it('returns null for keyword queries', () => {
     expect(detectIntent('armenia mou')).toBeNull();
   });
@@ -137,6 +155,8 @@ describe('asksForSource', () => {
       'what outlet is the korea piece from',
       'which broadcaster carried it',
       'where does the 72 consortiums figure come from',
+      'which agency ran the korea story',
+      'when was the armenia article published',
     ])
       expect(asksForSource(q), q).toBe(true);
   });
