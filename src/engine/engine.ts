@@ -121,6 +121,8 @@ export interface QueryAnalysis {
   corrections: { from: string; to: string; confidence: number }[];
   /** The thing asked for ("the budget of …", "how many women"), as index words: a fact must have it. */
   asked: string[];
+  /** The article the question points at ("in the Armenia article", "the June 2021 piece"), if any. */
+  scope?: string | undefined;
 }
 
 interface Scored {
@@ -148,6 +150,8 @@ export class Engine {
   private readonly factPlaces: string[][];
   /** Each article's facts in the order of their quotes, for summaries (filled when first asked). */
   private readonly byPosition = new Map<string, Fact[]>();
+  /** Words that name each article: its title, id, outlet, month and year. */
+  private readonly articleNames = new Map<string, Set<string>>();
   /** Words each fact's answer only ever uses negated ("non-oil" exports): absent for most facts. */
   private readonly factNegated = new Map<number, Set<string>>();
 
@@ -181,6 +185,34 @@ export class Engine {
       const words = f.entities.flatMap((e) => contentWords(toWords(e), this.index.aliases));
       return words.filter((w) => this.places.has(w));
     });
+    for (const a of kb.articles) {
+      const date = a.date ?? a.impliedDate;
+      const when = date ? `${MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}` : '';
+      const text = `${a.title} ${a.id.replace(/-/g, ' ')} ${a.outlet} ${when}`;
+      this.articleNames.set(a.id, new Set(contentWords(toWords(text), this.index.aliases)));
+    }
+  }
+
+  /**
+   * The article a question points at by a phrase such as "in the Armenia article", "according to
+   * the June 2021 piece" or "the korea story": the one whose title, id, outlet or date share the
+   * most of the phrase's words, and the words it used. Undefined when none or several fit.
+   */
+  private articleScope(text: string): { articleId: string; words: string[] } | undefined {
+    const m = ARTICLE_REFERENCE.exec(text.toLowerCase());
+    if (!m?.[1]) return undefined;
+    const named = contentWords(toWords(m[1]), this.index.aliases);
+    let best: { articleId: string; words: string[] } | undefined;
+    let tie = false;
+    for (const [articleId, names] of this.articleNames) {
+      const words = named.filter((w) => names.has(w));
+      if (words.length === 0) continue;
+      if (!best || words.length > best.words.length) {
+        best = { articleId, words };
+        tie = false;
+      } else if (words.length === best.words.length) tie = true;
+    }
+    return tie ? undefined : best;
   }
 
   fact(id: string): Fact | undefined {
@@ -193,9 +225,10 @@ export class Engine {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const corrections: QueryAnalysis['corrections'] = [];
     const tokens = tokenize(text).filter((t, i, all) => !askingWord(all, i));
+    const scope = this.articleScope(text);
     const raw = tokens.map((token) => {
       const w = stem(token);
-      if (this.index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w)) return w;
+      if (this.index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w) || scope?.words.includes(w)) return w;
       if (this.index.isDictionaryWord(token) || this.index.isDictionaryWord(w)) return w;
       const c = this.index.correct(w);
       if (!c) return w;
@@ -204,7 +237,8 @@ export class Engine {
     });
     const words: string[] = [];
     for (const w of contentWords(raw, this.index.aliases)) {
-      if (words.includes(w)) continue;
+      // The words that point at the article say where to look, not what to find there.
+      if (words.includes(w) || scope?.words.includes(w) || (scope && ARTICLE_NOUNS.has(w))) continue;
       // A known word the index never holds alone (it only occurs inside an alias phrase) says nothing.
       if (this.index.idfOf(w) === null && this.index.knows(w)) continue;
       words.push(w);
@@ -218,6 +252,7 @@ export class Engine {
       ),
       intent: detectIntent(text),
       corrections,
+      scope: scope?.articleId,
     };
   }
 
@@ -278,17 +313,18 @@ export class Engine {
     if (problem) return this.noMatch(query, problem, [], 0, []);
 
     const analysis = this.analyse(question);
-    if (analysis.words.length === 0) return this.noMatch(query, 'no_words', [], 0, analysis.corrections);
-
     const corrections = analysis.corrections.map(({ from, to }) => ({ from, to }));
-    if (asksForSummary(question)) {
-      const summary = this.answerSummary(query, analysis, corrections);
-      if (summary) return summary;
-    }
     if (asksForSource(question)) {
       const sourced = this.answerSource(query, analysis, corrections);
       if (sourced) return sourced;
     }
+    // "Summarise the Korea article"; "what does the Korea article say?" (it names nothing else).
+    if (asksForSummary(question) || (analysis.scope !== undefined && analysis.words.length === 0)) {
+      const summary = this.answerSummary(query, analysis, corrections);
+      if (summary) return summary;
+    }
+    if (analysis.words.length === 0) return this.noMatch(query, 'no_words', [], 0, analysis.corrections);
+
     const ranked = this.rank(analysis);
     const best = ranked[0];
     if (!best || best.coverage < this.options.answerThreshold) {
@@ -299,7 +335,7 @@ export class Engine {
       return this.noMatch(query, undefined, suggestions, best?.coverage ?? 0, corrections);
     }
 
-    const chosen = this.gather(best, ranked);
+    const chosen = this.gather(best, ranked, analysis.scope);
     return this.compose(query, chosen, best.coverage, corrections);
   }
 
@@ -314,11 +350,20 @@ export class Engine {
     corrections: { from: string; to: string }[],
   ): Answer | undefined {
     const words = wordsWithout(analysis, SOURCE_WORDS);
-    if (words.length === 0) return undefined;
-    const ranked = this.rank({ ...analysis, words, intent: null });
-    const best = ranked[0];
-    if (!best || best.coverage < this.options.answerThreshold) return undefined;
-    const facts = this.gather(best, ranked);
+    let facts: Fact[];
+    let score = 1;
+    if (words.length === 0) {
+      // "Which agency ran the Korea story?": the article is named, nothing else is asked.
+      const opening = analysis.scope === undefined ? undefined : this.openingFacts(analysis.scope)[0];
+      if (!opening) return undefined;
+      facts = [opening];
+    } else {
+      const ranked = this.rank({ ...analysis, words, intent: null });
+      const best = ranked[0];
+      if (!best || best.coverage < this.options.answerThreshold) return undefined;
+      facts = this.gather(best, ranked, analysis.scope);
+      score = best.coverage;
+    }
     const byArticle = new Map<string, Fact>();
     for (const f of facts) if (!byArticle.has(f.articleId)) byArticle.set(f.articleId, f);
     const answered = [...byArticle.values()].map((f) => this.answeredFact(f));
@@ -341,7 +386,7 @@ export class Engine {
           : ['That is reported in:', ...lines.map((l) => `• ${l}`)].join('\n'),
       citations: answered.map((a) => a.citation),
       facts: answered,
-      score: round(best.coverage),
+      score: round(score),
       suggestions: [],
       factIds: answered.map((a) => a.id),
       corrections,
@@ -358,11 +403,17 @@ export class Engine {
     analysis: QueryAnalysis,
     corrections: { from: string; to: string }[],
   ): Answer | undefined {
-    const words = wordsWithout(analysis, SUMMARY_WORDS);
-    if (words.length === 0) return undefined;
-    const best = this.rank({ ...analysis, words, intent: null })[0];
-    if (!best || best.coverage < this.options.answerThreshold) return undefined;
-    const article = this.articles.get((this.facts[best.factNo] as Fact).articleId) as Article;
+    let articleId = analysis.scope;
+    let score = 1;
+    if (articleId === undefined) {
+      const words = wordsWithout(analysis, SUMMARY_WORDS);
+      if (words.length === 0) return undefined;
+      const best = this.rank({ ...analysis, words, intent: null })[0];
+      if (!best || best.coverage < this.options.answerThreshold) return undefined;
+      articleId = (this.facts[best.factNo] as Fact).articleId;
+      score = best.coverage;
+    }
+    const article = this.articles.get(articleId) as Article;
     const answered = this.openingFacts(article.id)
       .slice(0, SUMMARY_FACTS)
       .map((f) => this.answeredFact(f));
@@ -377,7 +428,7 @@ export class Engine {
       ].join('\n'),
       citations: answered.map((a) => a.citation),
       facts: answered,
-      score: round(best.coverage),
+      score: round(score),
       suggestions: [],
       factIds: answered.map((a) => a.id),
       corrections,
@@ -452,6 +503,7 @@ export class Engine {
         factor *= MISSING_CONSTRAINT;
       }
       if (asked.some((w) => !this.index.contains(w, f))) factor *= MISSING_CONSTRAINT;
+      if (analysis.scope !== undefined && fact.articleId !== analysis.scope) factor *= OUT_OF_SCOPE;
       const negated = this.factNegated.get(f);
       if (
         (negated && plainInQuestion.some((w) => negated.has(w))) ||
@@ -510,7 +562,7 @@ export class Engine {
   }
 
   /** The best fact, the rest of its topic when the topic is a trend or a disagreement, and same-topic ties. */
-  private gather(best: Scored, ranked: Scored[]): Fact[] {
+  private gather(best: Scored, ranked: Scored[], scope?: string): Fact[] {
     const top = this.facts[best.factNo] as Fact;
     const chosen = new Set<number>([best.factNo]);
     const topic = top.topic ? this.topics.get(top.topic) : undefined;
@@ -525,7 +577,11 @@ export class Engine {
       if (sameTopic && s.rank >= best.rank * TIE && s.coverage >= this.options.answerThreshold)
         chosen.add(s.factNo);
     }
-    return [...chosen].map((f) => this.facts[f] as Fact);
+    const facts = [...chosen].map((f) => this.facts[f] as Fact);
+    // "According to the June 2021 piece": that article's figure, not every article's.
+    return scope !== undefined && top.articleId === scope
+      ? facts.filter((f) => f.articleId === scope)
+      : facts;
   }
 
   private compose(
@@ -621,6 +677,27 @@ function wordsWithout(analysis: QueryAnalysis, set: ReadonlySet<string>): string
   const misread = new Set(analysis.corrections.filter((c) => set.has(c.from)).map((c) => c.to));
   return analysis.words.filter((w) => !set.has(w) && !misread.has(w));
 }
+
+/** "in the Armenia article", "according to the June 2021 piece", "the korea story": what names it. */
+const ARTICLE_REFERENCE =
+  /\bthe\s+((?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)\s+(?:article|story|piece|report|news item)s?\b/u;
+const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
+/** A fact from another article than the one the question points at. */
+const OUT_OF_SCOPE = 0.5;
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
 const WHEN_NOUNS = new Set(['day', 'date', 'year', 'month', 'time', 'weekday']);

@@ -170,6 +170,50 @@ describe('Engine.answer', () => {
     expect(engine.answer('summarise the article about the olympics').status).toBe('no_match');
   });
 
+  describe('a question that points at one article', () => {
+    const kb = miniKb();
+    kb.articles.push({
+      ...kb.articles[0]!,
+      id: 'gadgets',
+      title: 'Gadgetland trade figures',
+      date: '2022-02-01',
+      outlet: 'Gadget Post',
+      text: 'Gadget Post finds widgets make up 45 percent of exports.',
+    });
+    kb.facts.push({
+      ...kb.facts.find((f) => f.id === 'export-share-60')!,
+      id: 'export-share-45',
+      articleId: 'gadgets',
+      answer: 'Gadget Post found that widgets make up 45 percent of exports.',
+      quote: 'Gadget Post finds widgets make up 45 percent of exports.',
+      questions: ['What share of exports are widgets, says Gadget Post?'],
+      figures: [{ value: 45, unit: 'percent of exports' }],
+      date: '2022-02',
+    });
+    const e = new Engine(kb);
+
+    it('gets the figures of every article without one', () => {
+      expect(e.answer('what share of exports are widgets').factIds).toHaveLength(3);
+    });
+
+    it('gets that article\'s figure with "according to the … article"', () => {
+      const a = e.answer('according to the gadgetland article, what share of exports are widgets?');
+      expect(a.factIds).toEqual(['export-share-45']);
+    });
+
+    it('summarises the article named by its month and year', () => {
+      const a = e.answer('what does the february 2022 piece say');
+      expect(a.kind).toBe('summary');
+      expect(a.factIds).toEqual(['export-share-45']);
+    });
+
+    it('names the outlet of the story it points at', () => {
+      const a = e.answer('which outlet ran the gadgetland story');
+      expect(a.kind).toBe('source');
+      expect(a.answer).toContain('Gadget Post, 1 Feb 2022');
+    });
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');
