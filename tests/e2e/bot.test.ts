@@ -1,29 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayIntentBits, IntentsBitField, SlashCommandBuilder } from 'discord.js';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIApplicationCommandInteractionDataOption } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
 import { deployCommands } from '../../src/cli/deploy-commands.ts';
 import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
 import type { Command } from '../../src/discord/command.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { ERROR_MESSAGE, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
-import { createLogger } from '../../src/logger.ts';
-import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.ts';
+import type { FakeDiscord } from './fake-discord.ts';
+import { botHarness, type BotHarnessOptions } from './harness.ts';
 
 const engine = openEngine();
 
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  bot = undefined;
-  fake = undefined;
-});
+const harness = botHarness();
 
 const boom: Command = {
   data: new SlashCommandBuilder().setName('boom').setDescription('always fails'),
@@ -32,25 +23,9 @@ const boom: Command = {
   },
 };
 
-async function start(
-  opts: { answerChannel?: boolean; cooldown?: Cooldown; fake?: FakeDiscordOptions; logs?: string[] } = {},
-): Promise<{ fake: FakeDiscord; bot: Bot }> {
-  fake = await FakeDiscord.start({ heartbeatIntervalMs: 250, ...opts.fake });
-  const config = parseConfig({
-    DISCORD_TOKEN: 'fake.token.value',
-    ...(opts.answerChannel ? { ANSWER_CHANNEL_IDS: fake.channelId('answers') } : {}),
-  });
-  const logs = opts.logs;
-  bot = createBot({
-    config,
-    engine,
-    logger: logs ? createLogger('debug', (l) => logs.push(l)) : createLogger('silent'),
-    rest: { api: fake.apiUrl },
-    commands: [...commands, boom],
-    ...(opts.cooldown ? { cooldown: opts.cooldown } : {}),
-  });
-  await bot.start();
-  return { fake, bot };
+/** The bot with every command and `boom`. */
+function start(opts: Pick<BotHarnessOptions, 'answerChannel' | 'cooldown' | 'logLines'> = {}) {
+  return harness.start({ engine, commands: [...commands, boom], ...opts });
 }
 
 const str = (name: string, value: string): APIApplicationCommandInteractionDataOption => ({
@@ -77,7 +52,7 @@ describe('the Discord bot, driven through a real discord.js client', () => {
 
   it('answers /ask with an embed citing the article and logs one line for the question', async () => {
     const logs: string[] = [];
-    const { fake } = await start({ logs });
+    const { fake } = await start({ logLines: logs });
     const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
 
     expect(reply.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -257,7 +232,7 @@ describe('the Discord bot, driven through a real discord.js client', () => {
 
   it('answers a throwing handler with an ephemeral error, logs it and goes on answering', async () => {
     const logs: string[] = [];
-    const { fake } = await start({ logs });
+    const { fake } = await start({ logLines: logs });
     const error = await fake.sendInteraction({ type: 'command', name: 'boom' }).waitForReply();
     expect(error.data.embeds?.[0]?.description).toBe(ERROR_MESSAGE);
     expect((error.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -385,24 +360,15 @@ describe('the Discord bot, driven through a real discord.js client', () => {
         await interaction.reply({ content: 'done' });
       },
     };
-    fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
-    bot = createBot({
-      config: parseConfig({ DISCORD_TOKEN: 'fake.token.value' }),
-      engine,
-      logger: createLogger('silent'),
-      rest: { api: fake.apiUrl },
-      commands: [slow],
-    });
-    await bot.start();
+    const { fake } = await harness.start({ engine, commands: [slow] });
     const sent = fake.sendInteraction({ type: 'command', name: 'slow' });
     await running;
-    await bot.stop();
-    bot = undefined;
+    await harness.stopBot();
     expect(fake.requests.some((r) => r.interactionId === sent.id && r.kind === 'callback')).toBe(true);
   });
 
   it('registers every command in the guild with deploy-commands', async () => {
-    fake = await FakeDiscord.start();
+    const fake = await harness.startFake();
     const config = parseConfig({
       DISCORD_TOKEN: 'fake.token.value',
       DISCORD_CLIENT_ID: fake.applicationId,

@@ -2,69 +2,40 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import type { APIButtonComponentWithCustomId, APIMessageTopLevelComponent } from 'discord-api-types/v10';
-import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { BUTTON_TTL_MS, makeCustomId, parseCustomId } from '../../src/discord/custom-id.ts';
-import { FEEDBACK_NOT_SAVED, LOW_CONFIDENCE_SCORE, openFeedbackStore } from '../../src/discord/feedback.ts';
+import { FEEDBACK_NOT_SAVED, LOW_CONFIDENCE_SCORE } from '../../src/discord/feedback.ts';
 import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
-import { createLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/storage/store.ts';
-import { FakeDiscord, type BotReply } from './fake-discord.ts';
+import type { BotReply, FakeDiscord } from './fake-discord.ts';
+import { botHarness, type RunningBot } from './harness.ts';
 
 const engine = openEngine();
 
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
-let store: Store | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  store?.close();
-  await fake?.stop();
-  bot = undefined;
-  store = undefined;
-  fake = undefined;
-});
+const harness = botHarness();
 
 function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'kb-feedback-')), 'bot.db');
-}
-
-interface Started {
-  fake: FakeDiscord;
-  bot: Bot;
-  store: Store;
-  logs: Record<string, unknown>[];
 }
 
 /** The real bot against the fake Discord, with the store main.ts would open for DATABASE_PATH. */
 async function start(
   databasePath: string,
   opts: { fake?: FakeDiscord; answerChannel?: boolean } = {},
-): Promise<Started> {
-  fake = opts.fake ?? (await FakeDiscord.start({ heartbeatIntervalMs: 250 }));
-  const config = parseConfig({
-    DISCORD_TOKEN: 'fake.token.value',
-    DATABASE_PATH: databasePath,
-    ...(opts.answerChannel ? { ANSWER_CHANNEL_IDS: fake.channelId('answers') } : {}),
+): Promise<RunningBot & { store: Store }> {
+  const running = await harness.start({
+    ...opts,
+    engine,
+    config: { DATABASE_PATH: databasePath },
+    logLevel: 'debug',
+    feedbackStore: true,
   });
-  const logs: Record<string, unknown>[] = [];
-  const logger = createLogger('debug', (l) => logs.push(JSON.parse(l) as Record<string, unknown>));
-  store = openFeedbackStore(config, logger);
-  bot = createBot({ config, engine, logger, store, rest: { api: fake.apiUrl } });
-  await bot.start();
-  return { fake, bot, store, logs };
-}
-
-async function stopBot(): Promise<void> {
-  await bot?.stop();
-  store?.close();
-  bot = undefined;
-  store = undefined;
+  const { store } = running;
+  if (!store) throw new Error('the feedback store was not opened');
+  return { ...running, store };
 }
 
 function ask(f: FakeDiscord, question: string, extra: { hide?: boolean; dm?: boolean } = {}) {
@@ -221,7 +192,7 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
       channel_kind: 'guild',
     });
 
-    await stopBot();
+    await harness.stopBot();
     const second = await start(path, { fake: first.fake });
     const gaps = second.store.gaps();
     expect(gaps.unanswered.map((g) => g.question)).toContain('What is the weather in Paris?');

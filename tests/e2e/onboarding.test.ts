@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type {
   APIApplicationCommandInteractionDataOption,
@@ -6,40 +6,25 @@ import type {
   APIMessage,
 } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { BUTTON_TTL_MS, makeCustomId } from '../../src/discord/custom-id.ts';
 import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
-import { createLogger } from '../../src/logger.ts';
 import { makeQuiz } from '../../src/onboarding/quiz.ts';
 import { timelineEntries } from '../../src/onboarding/timeline.ts';
-import { FakeDiscord, type BotReply, type FakeMessageBody } from './fake-discord.ts';
+import type { BotReply, FakeDiscord, FakeMessageBody } from './fake-discord.ts';
+import { botHarness } from './harness.ts';
 
 const engine = openEngine();
 
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  bot = undefined;
-  fake = undefined;
-});
+const harness = botHarness();
 
 async function start(): Promise<FakeDiscord> {
-  fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
-  bot = createBot({
-    config: parseConfig({ DISCORD_TOKEN: 'fake.token.value' }),
+  const { fake } = await harness.start({
     engine,
-    logger: createLogger('silent'),
-    rest: { api: fake.apiUrl },
     commands,
     cooldown: new Cooldown({ limit: 100, windowMs: 10_000 }),
   });
-  await bot.start();
   return fake;
 }
 

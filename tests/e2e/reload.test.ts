@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   ApplicationCommandOptionType,
   InteractionContextType,
@@ -10,13 +10,11 @@ import {
 } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
 import reload, { RELOAD_REFUSED } from '../../commands/reload.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
 import { KnowledgeReloader } from '../../src/knowledge/reloader.ts';
-import { createLogger } from '../../src/logger.ts';
-import { FakeDiscord, type BotReply } from './fake-discord.ts';
+import type { BotReply, FakeDiscord } from './fake-discord.ts';
+import { botHarness } from './harness.ts';
 
 const NEW_FACT = `
   - id: reload-test-zorblax
@@ -32,37 +30,31 @@ const BROKEN_FACT = `
 `;
 const NEW_QUESTION = 'What does the zorblax reload check confirm?';
 
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
-let dir: string | undefined;
+const harness = botHarness();
 
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  bot = undefined;
-  fake = undefined;
-  dir = undefined;
-});
+/** A temp copy of knowledge/, removed when the test has finished (after the bot and the fake stopped). */
+function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reload-kb-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
 
 /** The real bot over a temp copy of knowledge/, against the fake Discord. */
 async function start(
   opts: { watch?: boolean; logs?: string[] } = {},
 ): Promise<{ fake: FakeDiscord; dir: string; reloader: KnowledgeReloader }> {
-  dir = mkdtempSync(join(tmpdir(), 'reload-kb-'));
-  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  const dir = copyKnowledge();
   const reloader = new KnowledgeReloader(dir);
-  fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
-  bot = createBot({
-    config: parseConfig({ DISCORD_TOKEN: 'fake.token.value', KNOWLEDGE_WATCH: String(opts.watch ?? false) }),
+  const { fake } = await harness.start({
+    config: { KNOWLEDGE_WATCH: String(opts.watch ?? false) },
     engine: reloader.engine,
     reloader,
-    logger: opts.logs ? createLogger('info', (l) => opts.logs?.push(l)) : createLogger('silent'),
-    rest: { api: fake.apiUrl },
+    logLines: opts.logs,
+    logLevel: opts.logs ? 'info' : 'silent',
     commands,
     cooldown: new Cooldown({ limit: 100 }),
   });
-  await bot.start();
   return { fake, dir, reloader };
 }
 
@@ -170,8 +162,7 @@ describe('/reload through the fake Discord', () => {
     const answer = await ask(fake, NEW_QUESTION);
     expect(answer.data.embeds?.[0]?.footer?.text).toContain('reload-test-zorblax');
 
-    await bot?.stop();
-    bot = undefined;
+    await harness.stopBot();
     const served = reloader.engine;
     appendFileSync(join(dir, 'topics.yaml'), '\n');
     await new Promise((r) => setTimeout(r, 600));
