@@ -31,7 +31,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
   yo sup hiya heya bro guys folks dude lol hmm um uh btw quick question anyone anybody someone
-  somebody news update updates side sides
+  somebody news update updates side sides per etcetera mostly mainly among amongst apart
   s t d ll re ve m`,
 );
 
@@ -111,6 +111,27 @@ function undouble(base: string): string {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
+/** British spellings read as American ones, so "programme" finds "program" (lowercase input). */
+const BRITISH: readonly [RegExp, string][] = [
+  [/^programme(s?)$/, 'program$1'],
+  [/^(cent|met|lit|fib|theat)re(s?)$/, '$1er$2'],
+  [/^(lab|fav|behavi|col|neighb|hon|harb|rum|vig|endeav)our(s|ed|ing|ite|ites)?$/, '$1or$2'],
+  [/^(def|off|lic|pret)ence(s?)$/, '$1ense$2'],
+  [/^(catal|dial|anal)ogue(s?)$/, '$1og$2'],
+  [/^analys(e|ed|es|ing)$/, 'analyz$1'],
+  // -ise/-isation on the common stems only: "rise", "wise" and "exercise" are not -ize words.
+  [
+    /^(organ|emphas|priorit|special|util|recogn|real|privat|mobil|final|optim|maxim|minim|summar|central|modern|industrial|capital|standard|character|categor|apolog|critic|author|legal|normal|global|local|visual|subsid|harmon|memor|stabil|commercial|digit|revolution|computer|familiar|civil|fertil|sympath|synchron|mechan|liberal|national|rational|energ)is(e|ed|es|ing|ation|ations|er|ers)$/,
+    '$1iz$2',
+  ],
+];
+
+function american(word: string): string {
+  if (word.length < 5) return word;
+  for (const [re, to] of BRITISH) if (re.test(word)) return word.replace(re, to);
+  return word;
+}
+
 /** Chat shorthand people type in Discord, read as the words they stand for. */
 const SHORTHAND: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -153,6 +174,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     mfg: 'manufacturing',
     corp: 'corporation',
     presser: 'news conference',
+    acc: 'according',
+    etc: 'etcetera',
   }),
 );
 
@@ -184,7 +207,7 @@ export function tokenize(text: string): string[] {
       continue;
     }
     // Keep letters and digits only; a word like "covid19" stays one word.
-    const word = w.replace(/[.,]/g, '');
+    const word = american(w.replace(/[.,]/g, ''));
     const expanded = SHORTHAND.get(word) ?? NUMBER_WORDS.get(word) ?? word;
     for (const part of expanded.split(' ')) out.push(part);
   }

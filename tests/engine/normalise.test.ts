@@ -44,6 +44,18 @@ describe('toWords', () => {
     expect(toWords('92%')).toEqual(['92', 'percent']);
   });
 
+  it('reads British spellings as American ones, and leaves look-alikes alone', () => {
+    expect(tokenize('programmes organisation centre labour analyse emphasised')).toEqual([
+      'programs',
+      'organization',
+      'center',
+      'labor',
+      'analyze',
+      'emphasized',
+    ]);
+    expect(tokenize('rise wise exercise tour hour')).toEqual(['rise', 'wise', 'exercise', 'tour', 'hour']);
+  });
+
   it('reads chat shorthand as the words it stands for', () => {
     expect(toWords('how many ppl r there')).toEqual(['how', 'many', 'people', 'are', 'there']);
     expect(tokenize('is the vp for science and tech in it')).toEqual([
