@@ -103,6 +103,10 @@ const ROLE_WINDOW = 6;
 const ROLE_MISMATCH = 0.5;
 /** Unknown words this short are as often typos of small words as new subjects: they count half. */
 const SHORT_UNKNOWN = 3;
+/** Short words that are no typo but a subject of their own: they count in full. */
+const ACRONYMS = new Set(
+  'gdp gnp gni fdi cpi imf wto oecd opec vat ppp ipo roi ceo cfo cto eu un uae usa uk nato asean brics'.split(' '),
+);
 /** How many top facts by coverage get the finer (phrasing) comparison. */
 const RERANK = 40;
 /** How many facts tied on coverage with the last of those may join them. */
@@ -258,7 +262,7 @@ export class Engine {
 
   /** How much a word the material never uses counts, against the rarest word it does use. */
   private unknownWeight(word: string): number {
-    if (word.length <= SHORT_UNKNOWN) return 0.5;
+    if (word.length <= SHORT_UNKNOWN && !ACRONYMS.has(word)) return 0.5;
     return this.everyday.has(word) ? 0.5 : 1;
   }
 

@@ -214,6 +214,11 @@ describe('Engine.answer', () => {
     });
   });
 
+  it('counts an acronym the material never uses in full: a share of GDP is not a share of exports', () => {
+    expect(engine.answer('what share of widgetland gdp are widgets').status).toBe('no_match');
+    expect(engine.answer('what share of widgetland exports are widgets').status).toBe('answered');
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');
