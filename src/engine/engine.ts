@@ -105,7 +105,9 @@ const ROLE_MISMATCH = 0.5;
 const SHORT_UNKNOWN = 3;
 /** Short words that are no typo but a subject of their own: they count in full. */
 const ACRONYMS = new Set(
-  'gdp gnp gni fdi cpi imf wto oecd opec vat ppp ipo roi ceo cfo cto eu un uae usa uk nato asean brics'.split(' '),
+  'gdp gnp gni fdi cpi imf wto oecd opec vat ppp ipo roi ceo cfo cto eu un uae usa uk nato asean brics'.split(
+    ' ',
+  ),
 );
 /** How many top facts by coverage get the finer (phrasing) comparison. */
 const RERANK = 40;
@@ -146,6 +148,8 @@ export class Engine {
   private readonly factsByTopic = new Map<string, number[]>();
   private readonly factNoById = new Map<string, number>();
   private readonly acc: Float64Array;
+  /** Per fact, the best of a question's alternative numbers it explains (see rank). */
+  private readonly slot: Float64Array;
   private readonly touched: Int32Array;
   private readonly places = new Set<string>();
   private readonly everyday = new Set<string>();
@@ -176,6 +180,7 @@ export class Engine {
       }
     });
     this.acc = new Float64Array(this.facts.length);
+    this.slot = new Float64Array(this.facts.length);
     this.touched = new Int32Array(this.facts.length);
     for (const w of everyday ?? []) this.everyday.add(stem(w.toLowerCase()));
     for (const place of places ?? []) {
@@ -470,10 +475,18 @@ export class Engine {
     let total = 0;
     const correctedTo = new Map(analysis.corrections.map((c) => [c.to, c.confidence]));
     const idfs = new Map<string, number>();
+    // Two numbers or more ("2019 or 2021", "92% and 50%", "from 800 to 900") are alternatives, one
+    // slot of the question: a fact explains it with any one of them, and it counts once.
+    const numbers = words.filter((w) => /^\d/.test(w));
+    const oneOf = numbers.length >= 2 ? numbers : [];
+    const slot = this.slot;
+    let slotIdf = 0;
     for (const w of words) {
       const idf = this.index.idfOf(w) ?? this.unknownWeight(w) * this.index.unknownIdf;
       idfs.set(w, idf);
-      total += idf;
+      const alternative = oneOf.includes(w);
+      if (alternative) slotIdf = Math.max(slotIdf, idf);
+      else total += idf;
       const posting = this.index.posting(w);
       if (!posting) continue;
       // A corrected word counts only as much as the correction is sure.
@@ -481,15 +494,26 @@ export class Engine {
       const { facts, weights } = posting;
       for (let i = 0; i < facts.length; i++) {
         const f = facts[i] as number;
-        if (acc[f] === 0) touched[touchedCount++] = f;
-        acc[f] = (acc[f] as number) + weight * (weights[i] as number);
+        if (acc[f] === 0 && slot[f] === 0) touched[touchedCount++] = f;
+        const add = weight * (weights[i] as number);
+        if (alternative) slot[f] = Math.max(slot[f] as number, add);
+        else acc[f] = (acc[f] as number) + add;
       }
+    }
+    total += slotIdf;
+    for (let i = 0; i < touchedCount && oneOf.length > 0; i++) {
+      const f = touched[i] as number;
+      acc[f] = (acc[f] as number) + (slot[f] as number);
+      slot[f] = 0;
     }
     if (touchedCount === 0 || total === 0) return [];
 
     // Years and amounts (three digits or more, or decimals) and countries must be in the fact;
     // small counts ("first 9 months") are too often incidental to the question.
-    const constraints = words.filter((w) => /^\d{3,}|^\d+\.\d/.test(w) || this.places.has(w));
+    // Alternatives (above) need one of them in the fact, not all.
+    const constraints = words.filter(
+      (w) => !oneOf.includes(w) && (/^\d{3,}|^\d+\.\d/.test(w) || this.places.has(w)),
+    );
     const askedPlaces = words.filter((w) => this.places.has(w));
     const asked = analysis.asked.filter((w) => this.index.idfOf(w) !== null && words.includes(w));
     // "Exports including oil" is not "non-oil exports", nor the other way round.
@@ -502,6 +526,7 @@ export class Engine {
       const fact = this.facts[f] as Fact;
       let factor = intentFactor(intent, fact);
       if (constraints.some((w) => !this.index.contains(w, f))) factor *= MISSING_CONSTRAINT;
+      if (oneOf.length > 0 && !oneOf.some((w) => this.index.contains(w, f))) factor *= MISSING_CONSTRAINT;
       const about = this.factPlaces[f] as string[];
       if (askedPlaces.length > 0 && about.length > 0 && !about.some((p) => askedPlaces.includes(p))) {
         factor *= MISSING_CONSTRAINT;

@@ -32,6 +32,9 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   located location situated name names
   yo sup hiya heya bro guys folks dude lol hmm um uh btw quick question anyone anybody someone
   somebody news update updates side sides per etcetera mostly mainly among amongst apart
+  heard hear hearing true correct right remind reminder recall remember read reading seeing saw
+  seen noticed keep keeps based bigger biggest larger largest greater smaller fewer lower higher
+  vs versus compare compared comparison difference
   s t d ll re ve m`,
 );
 

@@ -219,6 +219,14 @@ describe('Engine.answer', () => {
     expect(engine.answer('what share of widgetland exports are widgets').status).toBe('answered');
   });
 
+  it('reads two numbers as alternatives: "in 2020 or 2021", "60 or 30 percent"', () => {
+    const years = engine.answer('how many widget factories were there in 2020 vs 2021?');
+    expect(years.kind).toBe('trend');
+    expect(years.factIds).toEqual(['factories-2021', 'factories-2020']);
+    const shares = engine.answer('is it 60 or 30 percent of exports that are widgets');
+    expect(shares.kind).toBe('disagreement');
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');
