@@ -50,10 +50,13 @@ export function renderAnswerText(answer: Answer): string {
   }
   if (answer.note) lines.push(`Note: ${answer.note}`);
   lines.push('');
-  lines.push(answer.citations.length > 1 ? 'Sources:' : 'Source:');
-  for (const c of answer.citations) {
-    lines.push(`  ${citationLine(c)}`);
-    lines.push(`    ${quoted(c.quote)}`);
+  const articles = new Set(answer.citations.map((c) => c.articleId));
+  lines.push(articles.size > 1 ? 'Sources:' : 'Source:');
+  // Each article once, with every quote from it under it.
+  for (const id of articles) {
+    const quotes = answer.citations.filter((c) => c.articleId === id);
+    lines.push(`  ${citationLine(quotes[0] as Citation)}`);
+    for (const c of quotes) lines.push(`    ${quoted(c.quote)}`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, quoted } from '../../src/engine/render.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { formatDate, quoted, renderAnswerText } from '../../src/engine/render.ts';
+import { miniKb } from '../helpers/mini-kb.ts';
 
 describe('quoted', () => {
   it('puts a plain quote in quotation marks, on one line', () => {
@@ -17,5 +19,15 @@ describe('formatDate', () => {
     expect(formatDate('2021-07-13')).toBe('13 Jul 2021');
     expect(formatDate('2021-07')).toBe('Jul 2021');
     expect(formatDate('2021')).toBe('2021');
+  });
+});
+
+describe('renderAnswerText', () => {
+  it('names each article once, with every quote from it under it', () => {
+    const engine = new Engine(miniKb());
+    const text = renderAnswerText(engine.answer('summarise the widgetland article'));
+    expect(text.match(/Widgetland in numbers/g)).toHaveLength(2); // the heading and one source line
+    expect(text).toContain('Source:\n  “Widgetland in numbers” — Widget Times, 1 May 2021 [widgets]\n    “');
+    expect(text.match(/^ {4}“/gm)).toHaveLength(4);
   });
 });
