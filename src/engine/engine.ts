@@ -10,6 +10,7 @@ import {
   MAX_QUERY_WORDS,
   SOURCE_WORDS,
   STOPWORDS,
+  MONTH_NAMES,
   SUMMARY_WORDS,
   asksForSource,
   asksForSummary,
@@ -385,21 +386,11 @@ export class Engine {
         (article.outletNote ? ` (${article.outlet}: ${lowerFirst(article.outletNote)})` : '')
       );
     });
-    return {
-      query,
-      status: 'answered',
-      kind: 'source',
-      answer:
-        lines.length === 1
-          ? `That is reported in ${lines[0]}`
-          : ['That is reported in:', ...lines.map((l) => `• ${l}`)].join('\n'),
-      citations: answered.map((a) => a.citation),
-      facts: answered,
-      score: round(score),
-      suggestions: [],
-      factIds: answered.map((a) => a.id),
-      corrections,
-    };
+    const text =
+      lines.length === 1
+        ? `That is reported in ${lines[0]}`
+        : ['That is reported in:', ...lines.map((l) => `• ${l}`)].join('\n');
+    return answeredWith(query, 'source', text, answered, score, corrections);
   }
 
   /**
@@ -427,21 +418,11 @@ export class Engine {
       .slice(0, SUMMARY_FACTS)
       .map((f) => this.answeredFact(f));
     const date = article.date ? formatDate(article.date) : 'undated';
-    return {
-      query,
-      status: 'answered',
-      kind: 'summary',
-      answer: [
-        `“${article.title}” (${article.outlet}, ${date}) in brief:`,
-        ...answered.map((a) => `• ${a.answer}`),
-      ].join('\n'),
-      citations: answered.map((a) => a.citation),
-      facts: answered,
-      score: round(score),
-      suggestions: [],
-      factIds: answered.map((a) => a.id),
-      corrections,
-    };
+    const text = [
+      `“${article.title}” (${article.outlet}, ${date}) in brief:`,
+      ...answered.map((a) => `• ${a.answer}`),
+    ].join('\n');
+    return answeredWith(query, 'summary', text, answered, score, corrections);
   }
 
   /** An article's facts in the order of their quotes in its text, none quoting the same stretch. */
@@ -640,19 +621,7 @@ export class Engine {
                 : 'Several facts in the material answer this:',
             ...answered.map((a) => `• ${a.answer}`),
           ].join('\n');
-    return {
-      query,
-      status: 'answered',
-      kind,
-      answer,
-      citations: answered.map((a) => a.citation),
-      facts: answered,
-      score: round(score),
-      suggestions: [],
-      factIds: answered.map((a) => a.id),
-      corrections,
-      note,
-    };
+    return { ...answeredWith(query, kind, answer, answered, score, corrections), note };
   }
 
   answeredFact(fact: Fact): AnsweredFact {
@@ -713,20 +682,6 @@ const ARTICLE_REFERENCE =
 const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
 /** A fact from another article than the one the question points at. */
 const OUT_OF_SCOPE = 0.5;
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
 const WHEN_NOUNS = new Set(['day', 'date', 'year', 'month', 'time', 'weekday']);
@@ -811,6 +766,29 @@ function noMatchText(
         ? 'The material does not answer that. Did you mean one of these?'
         : 'The material does not cover that. I only know what five news articles say about Iran’s SMEs, industrial parks and their agreements.';
   }
+}
+
+/** An answered Answer: its text, the facts it rests on with their citations, and its score. */
+function answeredWith(
+  query: string,
+  kind: AnswerKind,
+  answer: string,
+  facts: AnsweredFact[],
+  score: number,
+  corrections: { from: string; to: string }[],
+): Answer {
+  return {
+    query,
+    status: 'answered',
+    kind,
+    answer,
+    citations: facts.map((a) => a.citation),
+    facts,
+    score: round(score),
+    suggestions: [],
+    factIds: facts.map((a) => a.id),
+    corrections,
+  };
 }
 
 function lowerFirst(s: string): string {

@@ -135,6 +135,21 @@ function american(word: string): string {
   return word;
 }
 
+export const MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
 /** Chat shorthand people type in Discord, read as the words they stand for. */
 const SHORTHAND: ReadonlyMap<string, string> = new Map(
   Object.entries({

@@ -7,26 +7,13 @@
  * party. Drafts quote their sentence verbatim, so the knowledge base keeps loading, and are never
  * served until a curator rewrites them and sets `status: reviewed`.
  */
+import { MONTH_NAMES as MONTHS } from '../engine/normalise.ts';
 import type { ArticleMeta, Figure, FactInput } from './schema.ts';
 import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';
 
 /** The schema's minimum length for an answer. */
 const MIN_ANSWER_CHARS = 20;
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** Dashes a dateline or a credit is followed by: hyphen, en dash, em dash. */
