@@ -456,10 +456,13 @@ export class Engine {
     let total = 0;
     const correctedTo = new Map(analysis.corrections.map((c) => [c.to, c.confidence]));
     const idfs = new Map<string, number>();
-    // Two numbers or more ("2019 or 2021", "92% and 50%", "from 800 to 900") are alternatives, one
-    // slot of the question: a fact explains it with any one of them, and it counts once.
+    // Two years or more ("2019 or 2021"), or else two other numbers or more ("92% and 50%", "from
+    // 800 to 900"), are alternatives, one slot of the question: a fact explains it with any one of
+    // them, and it counts once. A year and another number are not ("the first 9 months of 2020").
     const numbers = words.filter((w) => /^\d/.test(w));
-    const oneOf = numbers.length >= 2 ? numbers : [];
+    const years = numbers.filter((w) => /^(19|20)\d\d$/.test(w));
+    const others = numbers.filter((w) => !years.includes(w));
+    const oneOf = years.length >= 2 ? years : others.length >= 2 ? others : [];
     const slot = this.slot;
     let slotIdf = 0;
     for (const w of words) {

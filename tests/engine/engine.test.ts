@@ -227,6 +227,11 @@ describe('Engine.answer', () => {
     expect(shares.kind).toBe('disagreement');
   });
 
+  it('still needs the year when the other number is of another kind ("120 factories in 2019")', () => {
+    expect(engine.answer('were there 120 widget factories in 2019').status).toBe('no_match');
+    expect(engine.answer('were there 120 widget factories in 2021').status).toBe('answered');
+  });
+
   it('refuses an off-topic question instead of matching the nearest fact', () => {
     const a = engine.answer('What will the weather be like tomorrow?');
     expect(a.status).toBe('no_match');
