@@ -264,7 +264,8 @@ export function detectIntent(text: string): Intent {
 export function asksForSource(text: string): boolean {
   const t = text.toLowerCase();
   return (
-    /\b(news ?agenc(y|ies)|outlets?|broadcasters?|newspapers?|publications?|publishers?|media|journalists?|sources?)\b/.test(
+    // "Sources of funding" are no news sources.
+    /\b(news ?agenc(y|ies)|outlets?|broadcasters?|newspapers?|publications?|publishers?|media|journalists?|sources?(?! of))\b/.test(
       t,
     ) ||
     /\b(who|which)\b[^?.!]*\b(report(ed|s)?|publish(ed|es)?|cover(ed|s)?|wr(o|i)te|broke)\b/.test(t) ||
