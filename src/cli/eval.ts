@@ -163,7 +163,10 @@ function main(): number {
     return 2;
   }
   const result = evaluate(engine, loadQuestionSet(file));
-  if (!values.quiet) {
+  // The held-out set stays unseen: its misses are never listed, only its totals.
+  const heldOut = file === HOLDOUT_3_SET;
+  if (heldOut) console.log('(held-out set: totals only, so that it stays a measure of unseen questions)');
+  if (!values.quiet && !heldOut) {
     for (const f of result.failures) {
       console.log(`✗ [${f.kind}] ${f.q}\n    ${f.reason} (score ${f.answer.score})`);
       if (values.verbose) console.log(`    → ${f.answer.answer.split('\n')[0]}`);
