@@ -10,7 +10,7 @@ import { Cooldown } from '../../src/discord/cooldown.ts';
 import { ERROR_MESSAGE, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 import type { FakeDiscord } from './fake-discord.ts';
-import { botHarness, type BotHarnessOptions } from './harness.ts';
+import { botHarness, sendAsk, type BotHarnessOptions } from './harness.ts';
 
 const engine = openEngine();
 
@@ -35,7 +35,7 @@ const str = (name: string, value: string): APIApplicationCommandInteractionDataO
 });
 
 function ask(f: FakeDiscord, question: string, extra: APIApplicationCommandInteractionDataOption[] = []) {
-  return f.sendInteraction({ type: 'command', name: 'ask', options: [str('question', question), ...extra] });
+  return sendAsk(f, question, { options: extra });
 }
 
 describe('the Discord bot, driven through a real discord.js client', () => {

@@ -11,7 +11,7 @@ import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 import type { Store } from '../../src/storage/store.ts';
 import type { BotReply, FakeDiscord } from './fake-discord.ts';
-import { botHarness, type RunningBot } from './harness.ts';
+import { botHarness, sendAsk, type RunningBot } from './harness.ts';
 
 const engine = openEngine();
 
@@ -39,17 +39,10 @@ async function start(
 }
 
 function ask(f: FakeDiscord, question: string, extra: { hide?: boolean; dm?: boolean } = {}) {
-  return f.sendInteraction({
-    type: 'command',
-    name: 'ask',
-    ...(extra.dm ? { dm: true } : {}),
-    options: [
-      { type: ApplicationCommandOptionType.String, name: 'question', value: question },
-      ...(extra.hide
-        ? [{ type: ApplicationCommandOptionType.Boolean as const, name: 'hide', value: true }]
-        : []),
-    ],
-  });
+  const hide = extra.hide
+    ? [{ type: ApplicationCommandOptionType.Boolean as const, name: 'hide', value: true }]
+    : [];
+  return sendAsk(f, question, { options: hide, dm: extra.dm ?? false });
 }
 
 /** The buttons of a reply, by custom id. */

@@ -7,12 +7,14 @@
  * mid-test, leaving the fake up for a restart or for checks; `startFake()` starts a fake alone.
  */
 import { afterEach } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { APIApplicationCommandInteractionDataOption } from 'discord-api-types/v10';
 import { parseConfig } from '../../src/config.ts';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/bot.ts';
 import { openFeedbackStore } from '../../src/discord/feedback.ts';
 import { createLogger, type LogLevel } from '../../src/logger.ts';
 import type { Store } from '../../src/storage/store.ts';
-import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.ts';
+import { FakeDiscord, type FakeDiscordOptions, type SentInteraction } from './fake-discord.ts';
 
 /** createBot's options (engine, reloader, commands, cooldown), plus how to set up the rest. */
 export interface BotHarnessOptions extends Omit<BotOptions, 'config' | 'logger' | 'rest' | 'store'> {
@@ -45,6 +47,23 @@ export interface BotHarness {
   stopBot(): Promise<void>;
   /** Starts a fake Discord without a bot (with `opts` as given), stopped after the test. */
   startFake(opts?: FakeDiscordOptions): Promise<FakeDiscord>;
+}
+
+/** A user's `/ask question:…` (with any further options), in a guild channel or, with `dm`, a DM. */
+export function sendAsk(
+  fake: FakeDiscord,
+  question: string,
+  opts: { options?: APIApplicationCommandInteractionDataOption[]; dm?: boolean } = {},
+): SentInteraction {
+  return fake.sendInteraction({
+    type: 'command',
+    name: 'ask',
+    ...(opts.dm ? { dm: true } : {}),
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'question', value: question },
+      ...(opts.options ?? []),
+    ],
+  });
 }
 
 export function botHarness(): BotHarness {

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { FakeDiscord } from './fake-discord.ts';
+import { sendAsk } from './harness.ts';
 
 let fake: FakeDiscord | undefined;
 
@@ -40,15 +40,7 @@ describe('npm start with a token', () => {
         15_000,
         'the bot to be ready',
       );
-      const reply = await f
-        .sendInteraction({
-          type: 'command',
-          name: 'ask',
-          options: [
-            { type: ApplicationCommandOptionType.String, name: 'question', value: 'Who is Ali Rasoulian?' },
-          ],
-        })
-        .waitForReply();
+      const reply = await sendAsk(f, 'Who is Ali Rasoulian?').waitForReply();
       expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
       child.kill('SIGTERM');
       const [code] = await exited;

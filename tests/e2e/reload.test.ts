@@ -2,19 +2,14 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import {
-  ApplicationCommandOptionType,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-} from 'discord-api-types/v10';
+import { InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
 import reload, { RELOAD_REFUSED } from '../../commands/reload.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
 import { KnowledgeReloader } from '../../src/knowledge/reloader.ts';
 import type { BotReply, FakeDiscord } from './fake-discord.ts';
-import { botHarness } from './harness.ts';
+import { botHarness, sendAsk } from './harness.ts';
 
 const NEW_FACT = `
   - id: reload-test-zorblax
@@ -75,13 +70,7 @@ async function runReload(
 }
 
 function ask(f: FakeDiscord, question: string): Promise<BotReply> {
-  return f
-    .sendInteraction({
-      type: 'command',
-      name: 'ask',
-      options: [{ type: ApplicationCommandOptionType.String, name: 'question', value: question }],
-    })
-    .waitForReply();
+  return sendAsk(f, question).waitForReply();
 }
 
 /** Private to the member: flagged on the reply, or on the deferral (type 5) that a deferred reply edits. */

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { FakeDiscord } from './fake-discord.ts';
+import { sendAsk } from './harness.ts';
 
 let fake: FakeDiscord | undefined;
 
@@ -66,15 +66,7 @@ describe('npm run start:sharded', () => {
         );
       }
 
-      const reply = await f
-        .sendInteraction({
-          type: 'command',
-          name: 'ask',
-          options: [
-            { type: ApplicationCommandOptionType.String, name: 'question', value: 'Who is Ali Rasoulian?' },
-          ],
-        })
-        .waitForReply();
+      const reply = await sendAsk(f, 'Who is Ali Rasoulian?').waitForReply();
       expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
 
       child.kill('SIGTERM');
