@@ -1,7 +1,7 @@
 /** The JSON shape `ask --json` prints: stable for scripts. */
 import type { Answer } from '../engine/types.ts';
 
-export function answerToJson(a: Answer) {
+export function answerToJson(a: Answer, explain = false) {
   return {
     query: a.query,
     status: a.status,
@@ -18,6 +18,23 @@ export function answerToJson(a: Answer) {
     factIds: a.factIds,
     kind: a.kind,
     corrections: a.corrections,
+    confidence: a.confidence ?? null,
     ...(a.problem ? { problem: a.problem } : {}),
+    ...(a.related
+      ? {
+          related: {
+            answer: a.related.answer,
+            factId: a.related.id,
+            citation: {
+              articleId: a.related.citation.articleId,
+              title: a.related.citation.title,
+              outlet: a.related.citation.outlet,
+              date: a.related.citation.date,
+              quote: a.related.citation.quote,
+            },
+          },
+        }
+      : {}),
+    ...(explain && a.trace ? { trace: a.trace } : {}),
   };
 }

@@ -12,12 +12,13 @@ import { openEngineCached } from '../knowledge/snapshot.ts';
 import { answerToJson } from './answer-json.ts';
 import { isMain } from '../util/is-main.ts';
 
-const USAGE = `Usage: npm run ask -- [--json] "your question"
-       npm run ask -- [--json] -        (one question a line from standard input)`;
+const USAGE = `Usage: npm run ask -- [--json [--explain]] "your question"
+       npm run ask -- [--json [--explain]] -        (one question a line from standard input)
+--explain adds a "trace" field: the candidate facts, each check's verdict, the decision.`;
 
-export function formatAnswer(engine: Engine, question: string, json: boolean): string {
-  const answer = engine.answer(question);
-  return json ? JSON.stringify(answerToJson(answer)) : renderAnswerText(answer);
+export function formatAnswer(engine: Engine, question: string, json: boolean, explain = false): string {
+  const answer = engine.answer(question, { explain });
+  return json ? JSON.stringify(answerToJson(answer, explain)) : renderAnswerText(answer);
 }
 
 export async function runAsk(argv: string[]): Promise<number> {
@@ -26,7 +27,11 @@ export async function runAsk(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -42,15 +47,20 @@ export async function runAsk(argv: string[]): Promise<number> {
     return 2;
   }
   const json = values.json ?? false;
+  const explain = values.explain ?? false;
+  if (explain && !json) {
+    console.error(`--explain goes with --json.\n${USAGE}`);
+    return 2;
+  }
   const engine = await openEngineCached(parseConfig(process.env).KNOWLEDGE_DIR);
   if (positionals.length === 1 && positionals[0] === '-') {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
-      process.stdout.write(formatAnswer(engine, line, json) + (json ? '\n' : '\n\n'));
+      process.stdout.write(formatAnswer(engine, line, json, explain) + (json ? '\n' : '\n\n'));
     }
     return 0;
   }
-  console.log(formatAnswer(engine, positionals.join(' '), json));
+  console.log(formatAnswer(engine, positionals.join(' '), json, explain));
   return 0;
 }
 

@@ -1,135 +1,339 @@
 /**
- * `npm run eval [-- --set main|holdout|holdout-2|holdout-3|FILE] [--all] [-q] [-v]`: answer quality on a
- * question set (default tests/fixtures/questions.yaml); each miss, then the totals. `--all` prints
- * the totals of every set; `-q` the totals only; `-v` adds the answer given. `--holdout` is
- * `--set holdout`.
- * An answerable question counts as right when it is answered with a citation from one of its
- * articles (and, where the set says, the answer contains an expected figure or name); an
- * unanswerable one counts as right when it is refused.
+ * `npm run eval [-- --set NAME|FILE] [--all] [-q] [-v] [--explain] [--log NOTE] [--baseline]`: answer quality on a
+ * question set (default: main).
+ *
+ * A set has answerable questions (each with the articles that answer it and the text a right
+ * answer contains), near misses (the material's words, asking what it never gives) and off-topic
+ * questions. Per set it reports:
+ * - answerable answered right: answered, citing one of its articles, with the expected text in the
+ *   answer or a quoted sentence;
+ * - near misses refused, off-topic refused;
+ * - wrong answers: answers given that are not right (an answerable question answered wrongly, or an
+ *   unanswerable one answered), as a share of all answers given;
+ * and the same by question style, and the risk–coverage curve: how right and wrong answers trade as
+ * the confidence needed to answer moves.
+ *
+ * `--log NOTE` is the first run of a fresh set: it prints the totals only and appends them to the
+ * results log, before anyone reads a miss. Every set in tests/fixtures is a tuning set.
+ * `--baseline` accepts today's per-question outcomes on every tuning set as what the test suite
+ * holds the engine to (tests/fixtures/quality-baseline.json), printing what changed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
-import { openEngine } from '../knowledge/open.ts';
+import { normaliseForQuote } from '../engine/normalise.ts';
+import { openEngine, DEFAULT_KNOWLEDGE_DIR } from '../knowledge/open.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { isMain } from '../util/is-main.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
-/** The question set the engine and facts were tuned against. */
-export const QUESTION_SET = join(FIXTURES, 'questions.yaml');
-/** Questions written later by another hand, never used for tuning: the honest measure. */
-export const HOLDOUT_SET = join(FIXTURES, 'questions-holdout.yaml');
-/** Written on 2026-11-22 from the articles only; held out at first, a tuning set since. */
-export const HOLDOUT_2_SET = join(FIXTURES, 'questions-holdout-2.yaml');
-/**
- * Written later on 2026-11-22 in a harder casual style (rambling, yes/no, comparisons), once the
- * second set had been used for tuning: the honest measure now. Totals only; never tune on it.
- */
-export const HOLDOUT_3_SET = join(FIXTURES, 'questions-holdout-3.yaml');
+/** First runs of fresh sets, appended by `eval --log`: the honest figures, in the order they were taken. */
+export const RESULTS_LOG = join(FIXTURES, 'results-log.md');
+/** Each tuning set's outcome per question, as last accepted (`eval --baseline`): what the suite holds to. */
+export const BASELINE = join(FIXTURES, 'quality-baseline.json');
 
+/** The question sets by name; `--set` also takes a file. All are tuning sets (see the results log). */
+export const QUESTION_SETS: Readonly<Record<string, string>> = {
+  main: join(FIXTURES, 'questions.yaml'),
+  holdout: join(FIXTURES, 'questions-holdout.yaml'),
+  'holdout-2': join(FIXTURES, 'questions-holdout-2.yaml'),
+  'holdout-3': join(FIXTURES, 'questions-holdout-3.yaml'),
+  'fresh-4': join(FIXTURES, 'questions-fresh-4.yaml'),
+};
+
+const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
 const questionSetSchema = z.object({
   answerable: z.array(
-    z.object({
-      q: z.string(),
-      articles: z.array(z.string()).min(1),
-      expect: z.array(z.coerce.string()).optional(),
-    }),
+    z
+      .object({
+        q: z.string(),
+        /** Article ids, or the file names they were received as (knowledge/articles/*.yaml `source`). */
+        articles: z.array(z.string()).min(1),
+        /** Any one of these is in a right answer or its quote. */
+        expect: z.array(z.coerce.string()).min(1).optional(),
+        /** Each of these ("a|b": either) is in a right answer or its quotes: compound and list questions. */
+        expect_all: z.array(z.coerce.string()).min(1).optional(),
+        style: z.string().default('plain'),
+      })
+      .refine((a) => a.expect !== undefined || a.expect_all !== undefined, {
+        message: 'an answerable question needs expect or expect_all',
+      }),
   ),
-  unanswerable: z.array(z.object({ q: z.string(), why: z.string().optional() })),
+  near_miss: z.array(unanswerable),
+  off_topic: z.array(unanswerable),
 });
 export type QuestionSet = z.infer<typeof questionSetSchema>;
 
-export function loadQuestionSet(file = QUESTION_SET): QuestionSet {
+export function loadQuestionSet(file: string): QuestionSet {
   return questionSetSchema.parse(parse(readFileSync(file, 'utf8')));
 }
 
-export interface EvalFailure {
-  q: string;
-  kind: 'answerable' | 'unanswerable';
-  reason: string;
-  answer: Answer;
+/** Article file names (as received, without .txt) → article ids, from the metadata's `source`. */
+export function articleIdsBySource(dir: string = DEFAULT_KNOWLEDGE_DIR): Map<string, string> {
+  const map = new Map<string, string>();
+  const articles = join(dir, 'articles');
+  if (!existsSync(articles)) return map;
+  for (const file of readdirSync(articles).filter((f) => f.endsWith('.yaml'))) {
+    const meta = parse(readFileSync(join(articles, file), 'utf8')) as { id?: string; source?: string };
+    if (meta.id && meta.source) map.set(basename(meta.source).replace(/\.txt$/, ''), meta.id);
+  }
+  return map;
 }
 
-export interface EvalResult {
+export type Category = 'answerable' | 'near_miss' | 'off_topic';
+/** right: answered right, or an unanswerable question refused. wrong: answered, but not right. */
+export type Outcome = 'right' | 'wrong' | 'refused';
+
+export interface Graded {
+  q: string;
+  category: Category;
+  style: string;
+  outcome: Outcome;
+  /** Why it is not right, for misses. */
+  reason: string;
+  answer: Answer;
+  /** The engine's confidence in its best candidate, and whether that candidate is right, had it answered. */
+  confidence: number;
+  candidateRight: boolean;
+}
+
+export interface Rates {
   answerable: number;
   answeredRight: number;
-  unanswerable: number;
-  /** Unanswerable questions handled honestly: refused, or answered by a fact that says the material does not give it. */
-  refused: number;
-  /** Of those, the ones answered by such a fact ("…deputy minister of industry, who is not named"). */
-  statedGap: number;
-  failures: EvalFailure[];
+  nearMiss: number;
+  nearMissRefused: number;
+  offTopic: number;
+  offTopicRefused: number;
+  /** Answers given, and of them the wrong ones. */
+  answers: number;
+  wrong: number;
+}
+
+export interface EvalResult extends Rates {
+  graded: Graded[];
+  byStyle: Map<string, { total: number; right: number; wrong: number }>;
 }
 
 /**
- * A curated fact that says what the material does not give ("who is not named", "the report does
- * not list the problems") answers an unanswerable question honestly: it says plainly that the
- * material does not have it, and cites where it stops.
+ * A curated fact that says what the material does not give ("who is not named") answers an
+ * unanswerable question honestly: it says plainly that the material does not have it.
  */
 const STATES_A_GAP =
-  /\b(is not named|names no|does not (?:say|give|list|name|state)|no date can be given)\b/i;
+  /\b(is not named|names no|does not (?:say|give|list|name|state|report)|no date can be given)\b/i;
 
-export function evaluate(engine: Engine, set: QuestionSet): EvalResult {
-  const failures: EvalFailure[] = [];
-  let answeredRight = 0;
+const norm = (s: string) => normaliseForQuote(s).toLowerCase().replace(/\s+/g, ' ');
+
+/** Why an answer to an answerable question is not right, or '' when it is. */
+function answerableMiss(item: QuestionSet['answerable'][number], articles: string[], answer: Answer): string {
+  if (answer.status !== 'answered') return 'not answered';
+  if (!answer.citations.some((c) => articles.includes(c.articleId)))
+    return `cited ${[...new Set(answer.citations.map((c) => c.articleId))].join(', ')}`;
+  const text = norm([answer.answer, ...answer.citations.map((c) => c.quote)].join(' \n '));
+  const has = (e: string) => e.split('|').some((alt) => text.includes(norm(alt)));
+  if (item.expect && !item.expect.some(has)) return `answer lacks ${item.expect.join(' / ')}`;
+  const missing = (item.expect_all ?? []).filter((e) => !has(e));
+  if (missing.length > 0) return `answer lacks ${missing.join(', ')}`;
+  return '';
+}
+
+function refusedHonestly(answer: Answer): boolean {
+  return answer.status === 'no_match' || answer.facts.every((f) => STATES_A_GAP.test(f.answer));
+}
+
+/**
+ * Grades every question of a set. `forced` is the same engine made to answer whenever it has any
+ * candidate: its answers give the risk–coverage curve.
+ */
+export function evaluate(
+  engine: Engine,
+  set: QuestionSet,
+  options: { forced?: Engine; sources?: Map<string, string> } = {},
+): EvalResult {
+  const sources = options.sources ?? articleIdsBySource();
+  const forced = options.forced;
+  const graded: Graded[] = [];
+  const confidenceOf = (a: Answer) => a.confidence ?? a.score;
   for (const item of set.answerable) {
+    const articles = item.articles.map((a) => sources.get(a) ?? a);
     const answer = engine.answer(item.q);
-    let reason = '';
-    if (answer.status !== 'answered') reason = 'not answered';
-    else if (!answer.citations.some((c) => item.articles.includes(c.articleId)))
-      reason = `cited ${answer.citations.map((c) => c.articleId).join(', ')}`;
-    else if (item.expect && !item.expect.some((e) => answer.answer.toLowerCase().includes(e.toLowerCase())))
-      reason = `answer lacks ${item.expect.join(' / ')}`;
-    if (reason) failures.push({ q: item.q, kind: 'answerable', reason, answer });
-    else answeredRight++;
+    const reason = answerableMiss(item, articles, answer);
+    const candidate = forced ? forced.answer(item.q) : answer;
+    graded.push({
+      q: item.q,
+      category: 'answerable',
+      style: item.style,
+      outcome: reason === '' ? 'right' : answer.status === 'answered' ? 'wrong' : 'refused',
+      reason,
+      answer,
+      confidence: candidate.status === 'answered' ? confidenceOf(candidate) : 0,
+      candidateRight: answerableMiss(item, articles, candidate) === '',
+    });
   }
-  let refused = 0;
-  let statedGap = 0;
-  for (const item of set.unanswerable) {
-    const answer = engine.answer(item.q);
-    if (answer.status === 'no_match') refused++;
-    else if (answer.facts.every((f) => STATES_A_GAP.test(f.answer))) statedGap++;
-    else
-      failures.push({
+  for (const category of ['near_miss', 'off_topic'] as const) {
+    for (const item of set[category]) {
+      const answer = engine.answer(item.q);
+      const candidate = forced ? forced.answer(item.q) : answer;
+      const honest = refusedHonestly(answer);
+      graded.push({
         q: item.q,
-        kind: 'unanswerable',
-        reason: `answered with ${answer.factIds.join(', ')}`,
+        category,
+        style: category,
+        outcome: honest ? 'refused' : 'wrong',
+        reason: honest ? '' : `answered with ${answer.factIds.join(', ')}`,
         answer,
+        confidence: candidate.status === 'answered' ? confidenceOf(candidate) : 0,
+        candidateRight: refusedHonestly(candidate),
       });
+    }
+  }
+  const of = (c: Category) => graded.filter((g) => g.category === c);
+  const answered = graded.filter((g) => g.answer.status === 'answered' && !refusedHonestly(g.answer));
+  const byStyle = new Map<string, { total: number; right: number; wrong: number }>();
+  for (const g of of('answerable')) {
+    const s = byStyle.get(g.style) ?? { total: 0, right: 0, wrong: 0 };
+    s.total++;
+    if (g.outcome === 'right') s.right++;
+    if (g.outcome === 'wrong') s.wrong++;
+    byStyle.set(g.style, s);
   }
   return {
+    graded,
+    byStyle,
     answerable: set.answerable.length,
-    answeredRight,
-    unanswerable: set.unanswerable.length,
-    refused: refused + statedGap,
-    statedGap,
-    failures,
+    answeredRight: of('answerable').filter((g) => g.outcome === 'right').length,
+    nearMiss: set.near_miss.length,
+    nearMissRefused: of('near_miss').filter((g) => g.outcome === 'refused').length,
+    offTopic: set.off_topic.length,
+    offTopicRefused: of('off_topic').filter((g) => g.outcome === 'refused').length,
+    answers: answered.length,
+    wrong: answered.filter((g) => g.outcome === 'wrong').length,
   };
 }
 
-/** The question sets by name; `--set` also takes a file. */
-export const QUESTION_SETS: Readonly<Record<string, string>> = {
-  main: QUESTION_SET,
-  holdout: HOLDOUT_SET,
-  'holdout-2': HOLDOUT_2_SET,
-  'holdout-3': HOLDOUT_3_SET,
-};
+export interface CurvePoint {
+  threshold: number;
+  answered: number;
+  right: number;
+  wrong: number;
+}
+
+/**
+ * Risk–coverage: at each confidence threshold, the answers the engine would give, how many are
+ * right answers to answerable questions and how many are wrong (any answer to an unanswerable
+ * question, or a wrong one). The gate's checks still apply: a vetoed candidate has confidence 0.
+ */
+export function riskCoverage(result: EvalResult, thresholds: number[]): CurvePoint[] {
+  return thresholds.map((threshold) => {
+    const given = result.graded.filter((g) => g.confidence > 0 && g.confidence >= threshold);
+    const right = given.filter((g) => g.category === 'answerable' && g.candidateRight).length;
+    const wrong = given.filter((g) => !(g.category === 'answerable' ? g.candidateRight : false)).length;
+    return { threshold, answered: given.length, right, wrong };
+  });
+}
+
+/** A question's outcome as the baseline keeps it: good (right, or refused when it should be), wrong or missed. */
+export type Kept = 'good' | 'wrong' | 'missed';
+
+export function keptOutcomes(result: EvalResult): Record<string, Kept> {
+  const out: Record<string, Kept> = {};
+  for (const g of result.graded) {
+    const key = `${g.category}: ${g.q}`;
+    out[key] =
+      g.outcome === 'right' || (g.category !== 'answerable' && g.outcome === 'refused')
+        ? 'good'
+        : g.outcome === 'wrong'
+          ? 'wrong'
+          : 'missed';
+  }
+  return out;
+}
+
+export interface BaselineDiff {
+  /** Questions good in the baseline and not now, and the other way round. */
+  lost: string[];
+  gained: string[];
+  goodBefore: number;
+  goodNow: number;
+  wrongBefore: number;
+  wrongNow: number;
+}
+
+export function diffBaseline(before: Record<string, Kept>, now: Record<string, Kept>): BaselineDiff {
+  const keys = Object.keys(now);
+  const count = (m: Record<string, Kept>, k: Kept) => Object.values(m).filter((v) => v === k).length;
+  return {
+    lost: keys.filter((k) => before[k] === 'good' && now[k] !== 'good'),
+    gained: keys.filter((k) => before[k] !== 'good' && now[k] === 'good'),
+    goodBefore: count(before, 'good'),
+    goodNow: count(now, 'good'),
+    wrongBefore: count(before, 'wrong'),
+    wrongNow: count(now, 'wrong'),
+  };
+}
+
+export function readBaseline(): Record<string, Record<string, Kept>> {
+  return existsSync(BASELINE)
+    ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as Record<string, Record<string, Kept>>)
+    : {};
+}
 
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 
-export function summary(result: EvalResult): string {
-  return (
-    `answered right: ${result.answeredRight}/${result.answerable} (${pct(result.answeredRight, result.answerable)}); ` +
-    `refused: ${result.refused}/${result.unanswerable} (${pct(result.refused, result.unanswerable)})` +
-    (result.statedGap > 0
-      ? `, ${result.statedGap} of them by a fact saying the material does not give it`
-      : '')
-  );
+export function summary(r: Rates): string {
+  return [
+    `answered right ${r.answeredRight}/${r.answerable} (${pct(r.answeredRight, r.answerable)})`,
+    `near misses refused ${r.nearMissRefused}/${r.nearMiss} (${pct(r.nearMissRefused, r.nearMiss)})`,
+    `off-topic refused ${r.offTopicRefused}/${r.offTopic} (${pct(r.offTopicRefused, r.offTopic)})`,
+    `wrong answers ${r.wrong}/${r.answers} (${pct(r.wrong, r.answers)})`,
+  ].join('; ');
 }
+
+function styleTable(result: EvalResult): string {
+  const rows = [...result.byStyle].sort((a, b) => b[1].total - a[1].total);
+  return rows
+    .map(
+      ([style, s]) => `  ${style.padEnd(12)} ${`${s.right}/${s.total}`.padStart(7)} right, ${s.wrong} wrong`,
+    )
+    .join('\n');
+}
+
+function curveTable(points: CurvePoint[], answerable: number): string {
+  return points
+    .map(
+      (p) =>
+        `  ≥ ${p.threshold.toFixed(2)}  answers ${String(p.answered).padStart(3)}  right ${String(p.right).padStart(3)} ` +
+        `(${pct(p.right, answerable).padStart(6)} of answerable)  wrong ${String(p.wrong).padStart(3)} ` +
+        `(${pct(p.wrong, p.answered).padStart(6)} of answers)`,
+    )
+    .join('\n');
+}
+
+function explainLine(a: Answer): string {
+  return a.trace ? `    trace: ${JSON.stringify(a.trace)}` : '    (no trace)';
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'knowledge'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    return head.trim() + (dirty.trim() ? '+uncommitted' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+const CURVE = [0, 0.5, 0.6, 0.7, 0.74, 0.8, 0.85, 0.9, 0.95];
 
 function main(): number {
   let values;
@@ -137,42 +341,85 @@ function main(): number {
     ({ values } = parseArgs({
       options: {
         set: { type: 'string', default: 'main' },
-        holdout: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
+        explain: { type: 'boolean', default: false },
+        log: { type: 'string' },
+        baseline: { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
     console.error(
-      `${(err as Error).message}\nUsage: npm run eval -- [--set main|holdout|holdout-2|holdout-3|FILE] [--all] [-q] [-v]`,
+      `${(err as Error).message}\nUsage: npm run eval -- [--set main|holdout|holdout-2|holdout-3|FILE] [--all] [-q] [-v] [--explain] [--log NOTE] [--baseline]`,
     );
     return 2;
   }
   const engine = openEngine();
+  const forced = openEngine(undefined, { answerThreshold: 0 });
+  const sources = articleIdsBySource();
+  if (values.baseline) {
+    // Accept today's outcomes on every tuning set as the suite's baseline; print what changed.
+    const before = readBaseline();
+    const next: Record<string, Record<string, Kept>> = {};
+    for (const [name, file] of Object.entries(QUESTION_SETS)) {
+      next[name] = keptOutcomes(evaluate(engine, loadQuestionSet(file), { sources }));
+      const d = diffBaseline(before[name] ?? {}, next[name]);
+      console.log(
+        `${name.padEnd(10)} good ${d.goodBefore} → ${d.goodNow}, wrong ${d.wrongBefore} → ${d.wrongNow}`,
+      );
+      for (const k of d.lost) console.log(`  − ${k}`);
+      for (const k of d.gained) console.log(`  + ${k}`);
+    }
+    writeFileSync(BASELINE, `${JSON.stringify(next, null, 1)}\n`);
+    return 0;
+  }
   if (values.all) {
     for (const [name, file] of Object.entries(QUESTION_SETS)) {
-      console.log(`${name.padEnd(10)} ${summary(evaluate(engine, loadQuestionSet(file)))}`);
+      console.log(`${name.padEnd(10)} ${summary(evaluate(engine, loadQuestionSet(file), { sources }))}`);
     }
     return 0;
   }
-  const name = values.holdout ? 'holdout' : values.set;
-  const file = QUESTION_SETS[name] ?? resolve(name);
+  const file = QUESTION_SETS[values.set] ?? resolve(values.set);
   if (!existsSync(file)) {
-    console.error(`No question set "${name}": give main, holdout, holdout-2, holdout-3 or a YAML file.`);
+    console.error(
+      `No question set "${values.set}": give ${Object.keys(QUESTION_SETS).join(', ')} or a YAML file.`,
+    );
     return 2;
   }
-  const result = evaluate(engine, loadQuestionSet(file));
-  // The held-out set stays unseen: its misses are never listed, only its totals.
-  const heldOut = file === HOLDOUT_3_SET;
-  if (heldOut) console.log('(held-out set: totals only, so that it stays a measure of unseen questions)');
-  if (!values.quiet && !heldOut) {
-    for (const f of result.failures) {
-      console.log(`✗ [${f.kind}] ${f.q}\n    ${f.reason} (score ${f.answer.score})`);
-      if (values.verbose) console.log(`    → ${f.answer.answer.split('\n')[0]}`);
+  const result = evaluate(engine, loadQuestionSet(file), { forced, sources });
+  if (values.log !== undefined) {
+    // A first run: totals only, logged before anyone reads a miss.
+    const row =
+      `| ${new Date().toISOString().slice(0, 10)} | ${gitCommit()} | ${basename(file)} | ` +
+      `${result.answeredRight}/${result.answerable} (${pct(result.answeredRight, result.answerable)}) | ` +
+      `${result.nearMissRefused}/${result.nearMiss} (${pct(result.nearMissRefused, result.nearMiss)}) | ` +
+      `${result.offTopicRefused}/${result.offTopic} (${pct(result.offTopicRefused, result.offTopic)}) | ` +
+      `${result.wrong}/${result.answers} (${pct(result.wrong, result.answers)}) | ${values.log.replace(/\|/g, '/')} |\n`;
+    appendFileSync(RESULTS_LOG, row);
+    console.log(`First run logged to ${RESULTS_LOG}:\n${summary(result)}`);
+    return 0;
+  }
+  if (!values.quiet) {
+    for (const g of result.graded.filter((x) => x.outcome !== 'right' && x.outcome !== 'refused')) {
+      console.log(
+        `✗ [${g.category}/${g.style}] ${g.q}\n    ${g.reason} (confidence ${g.answer.confidence ?? g.answer.score})`,
+      );
+      if (values.verbose) console.log(`    → ${g.answer.answer.split('\n')[0]}`);
+      if (values.explain) console.log(explainLine(g.answer));
+    }
+    for (const g of result.graded.filter((x) => x.category === 'answerable' && x.outcome === 'refused')) {
+      console.log(
+        `✗ [refused/${g.style}] ${g.q}\n    ${g.reason} (confidence ${g.answer.confidence ?? g.answer.score})`,
+      );
+      if (values.explain) console.log(explainLine(g.answer));
     }
   }
   console.log(summary(result));
+  console.log(`by style (answerable):\n${styleTable(result)}`);
+  console.log(
+    `risk–coverage (answer when confidence ≥ t):\n${curveTable(riskCoverage(result, CURVE), result.answerable)}`,
+  );
   return 0;
 }
 

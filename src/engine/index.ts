@@ -134,18 +134,24 @@ export class FactIndex {
 
   /** Does fact number factNo contain this content word? (Postings are sorted: binary search.) */
   contains(word: string, factNo: number): boolean {
-    const facts = this.postings.get(word)?.facts;
-    if (!facts) return false;
+    return this.weightIn(word, factNo) > 0;
+  }
+
+  /** The field weight a word has in a fact (its best field), 0 when the fact does not hold it. */
+  weightIn(word: string, factNo: number): number {
+    const posting = this.postings.get(word);
+    if (!posting) return 0;
+    const { facts, weights } = posting;
     let lo = 0;
     let hi = facts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const v = facts[mid] as number;
-      if (v === factNo) return true;
+      if (v === factNo) return weights[mid] as number;
       if (v < factNo) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return 0;
   }
 
   /**

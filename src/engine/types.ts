@@ -42,7 +42,45 @@ export interface Fact {
   date?: string | undefined;
   topic?: string | undefined;
   quote: string;
+  /** What kinds of answer the fact gives (curated): what the answer-type check reads. */
+  gives?: AnswerType[] | undefined;
+  /** Whose statement the fact reports, when it reports one. */
+  speaker?: string | undefined;
+  /** The countries, provinces and cities the fact is about. */
+  places?: string[] | undefined;
+  /** The years (YYYY) or months (YYYY-MM) its event or figures refer to. */
+  period?: string[] | undefined;
+  /** The agreement whose signing the fact reports. */
+  agreement?: Agreement | undefined;
+  /** The people it names, with the role the article gives them. */
+  people?: { name: string; role: string }[] | undefined;
 }
+
+export interface Agreement {
+  kind: string;
+  parties: string[];
+  date?: string | undefined;
+  subject: string;
+}
+
+/** What a question asks for and a fact gives (after Li & Roth's coarse question classes). */
+export const ANSWER_TYPES = [
+  'person',
+  'role',
+  'organisation',
+  'date',
+  'place',
+  'count',
+  'share',
+  'money',
+  'reason',
+  'statement',
+  'description',
+  'name',
+  'manner',
+  'list',
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 export type TopicKind = 'trend' | 'disagreement' | 'related';
 
@@ -58,7 +96,14 @@ export interface AliasGroup {
   variants: string[];
 }
 
+/** What the knowledge base says of itself: what its material is about, the home country. */
+export interface About {
+  subject: string;
+  homeCountry: string;
+}
+
 export interface KnowledgeBase {
+  about?: About | undefined;
   articles: Article[];
   facts: Fact[];
   topics: Topic[];
@@ -88,7 +133,8 @@ export interface AnsweredFact {
  * source: where the story was published (outlet, date, credited agencies), not what it says.
  * summary: an article's opening statements, in its order.
  */
-export type AnswerKind = 'single' | 'several' | 'trend' | 'disagreement' | 'source' | 'summary';
+export type AnswerKind =
+  'single' | 'several' | 'trend' | 'disagreement' | 'source' | 'summary' | 'compound' | 'list';
 
 /** Why a question got no answer, when it is the input rather than the material. */
 export type InputProblem = 'empty' | 'too_long' | 'no_words';
@@ -111,4 +157,50 @@ export interface Answer {
   problem?: InputProblem | undefined;
   /** Topic note, e.g. why sources disagree. */
   note?: string | undefined;
+  /**
+   * On a refusal: the fact the question came closest to, which does not give what was asked
+   * ("the ambassador attended; what he said is not reported"), with its citation.
+   */
+  related?: AnsweredFact | undefined;
+  /** How sure the engine is that its best candidate answers the question, 0..1 (answered or not). */
+  confidence?: number | undefined;
+  /** Why it answered or refused: filled when asked for (`ask --json --explain`, `eval --explain`). */
+  trace?: Trace | undefined;
+}
+
+/** One check's verdict on one candidate fact. */
+export interface CheckVerdict {
+  check: string;
+  verdict: 'pass' | 'veto' | 'weight';
+  /** For a weight: the factor applied to the candidate's confidence. */
+  weight?: number | undefined;
+  reason?: string | undefined;
+}
+
+export interface TraceCandidate {
+  factId: string;
+  /** The retriever's score and its parts. */
+  retrieval: number;
+  coverage: number;
+  phrasing: number;
+  /** Share of the question the fact (or, as context, its article) explains. */
+  explained: number;
+  checks: CheckVerdict[];
+  confidence: number;
+}
+
+/** The record of how a question flowed through the engine: what it read, what it found, what it decided. */
+export interface Trace {
+  query: Record<string, unknown>;
+  candidates: TraceCandidate[];
+  decision: {
+    action: 'answer' | 'refuse';
+    confidence: number;
+    threshold: number;
+    /** Confidence over the best candidate from another topic. */
+    margin: number;
+    reason: string;
+  };
+  /** A compound question's parts, each with its own trace. */
+  parts?: Trace[] | undefined;
 }

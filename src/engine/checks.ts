@@ -1,0 +1,286 @@
+/**
+ * Stage 3, checks: can this candidate fact answer this question? Each check is a small named rule
+ * `(query, fact) → pass | veto(reason) | weight`, registered in CHECKS. A veto means the fact does
+ * not give what was asked (the decision will not answer with it); a weight lowers confidence.
+ * Checks read the fact's curated fields (what it gives, its places and periods, its speaker) where
+ * the knowledge base has them, and its words where it does not.
+ */
+import type { FactIndex } from './index.ts';
+import { figureKind } from './normalise.ts';
+import type { Query } from './query.ts';
+import type { AnswerType, CheckVerdict, Fact } from './types.ts';
+
+/** What checks may read besides the query and the fact. */
+export interface CheckContext {
+  index: FactIndex;
+  /** Index words that name a country or place. */
+  places: ReadonlySet<string>;
+  /** The home country, as an index word: it locates nothing (every fact is about it). */
+  homeCountry: string | undefined;
+  /** The place words each fact is about. */
+  factPlaces(factNo: number): readonly string[];
+  /** The words each fact's answer uses only negated ("non-oil"). */
+  factNegated(factNo: number): ReadonlySet<string> | undefined;
+  /** The fact's answer as index words, in order (stopwords kept). */
+  answerWords(factNo: number): readonly string[];
+  /** Index words of the fact's speaker, when it reports a statement. */
+  speakerWords(factNo: number): readonly string[];
+}
+
+export type Verdict =
+  | { verdict: 'pass' }
+  | { verdict: 'veto'; reason: string }
+  | { verdict: 'weight'; weight: number; reason: string };
+
+export interface Check {
+  name: string;
+  run(query: Query, fact: Fact, factNo: number, ctx: CheckContext): Verdict;
+}
+
+const PASS: Verdict = { verdict: 'pass' };
+const veto = (reason: string): Verdict => ({ verdict: 'veto', reason });
+const weight = (w: number, reason: string): Verdict => ({ verdict: 'weight', weight: w, reason });
+
+/** The kinds of answer a fact gives: curated where the fact says, otherwise read off its figures and date. */
+export function gives(fact: Fact): Set<AnswerType> {
+  if (fact.gives && fact.gives.length > 0) return new Set(fact.gives);
+  const out = new Set<AnswerType>();
+  for (const f of fact.figures) {
+    const kind = figureKind(f.unit);
+    out.add(kind === 'share' ? 'share' : kind === 'money' ? 'money' : 'count');
+    if (f.asOf) out.add('date');
+  }
+  if (fact.date) out.add('date');
+  return out;
+}
+
+/** Answer types one another can stand for: a count or a share is also "how much". */
+const SATISFIES: Partial<Record<AnswerType, AnswerType[]>> = {
+  money: ['money', 'count', 'share'],
+  person: ['person', 'role', 'organisation'],
+  role: ['role', 'person'],
+  organisation: ['organisation', 'person'],
+  name: ['name', 'organisation', 'person'],
+  reason: ['reason', 'description', 'statement'],
+  description: ['description', 'reason', 'list'],
+  list: ['list', 'description'],
+  manner: ['manner', 'date'],
+};
+
+/**
+ * The fact gives the kind of answer asked for: a figure of the right kind for "how many" / "what
+ * share" / "how much", a date for "when", a person for "who", a statement for "what did X say".
+ * Curated facts that do not give it are vetoed; uncurated ones are weighed down, as their kinds
+ * are only inferred.
+ */
+const answerType: Check = {
+  name: 'answer-type',
+  run(query, fact) {
+    const wanted = query.answerType;
+    if (!wanted) return PASS;
+    const has = gives(fact);
+    const ok = (SATISFIES[wanted] ?? [wanted]).some((t) => has.has(t));
+    if (ok) return PASS;
+    const curated = fact.gives !== undefined && fact.gives.length > 0;
+    if (curated) return veto(`asks for a ${wanted}; the fact gives ${[...has].join(', ') || 'none of that'}`);
+    // Uncurated: the figure and date kinds are known, the rest is not.
+    if (wanted === 'count' || wanted === 'share' || wanted === 'money') {
+      if (fact.figures.length === 0) return weight(0.5, `asks for a ${wanted}; the fact has no figure`);
+      return weight(0.7, `asks for a ${wanted}; the fact's figures are of another kind`);
+    }
+    if (wanted === 'date') return weight(0.85, 'asks when; the fact has no date');
+    return PASS;
+  },
+};
+
+/** Years and amounts the question names must be the fact's: a figure for another period is no answer. */
+const numbers: Check = {
+  name: 'period-and-figures',
+  run(query, fact, factNo, { index }) {
+    const period = new Set((fact.period ?? []).map((p) => p.slice(0, 4)));
+    if (fact.date) period.add(fact.date.slice(0, 4));
+    const holds = (w: string) => index.contains(w, factNo) || (/^(19|20)\d\d$/.test(w) && period.has(w));
+    const missing = query.numbers.filter((w) => !holds(w));
+    if (missing.length > 0) return veto(`the fact does not concern ${missing.join(', ')}`);
+    if (query.alternatives.length > 0 && !query.alternatives.some(holds))
+      return veto(`the fact concerns none of ${query.alternatives.join(', ')}`);
+    return PASS;
+  },
+};
+
+/** A country or place the question names must be one the fact is about, not merely another. */
+const place: Check = {
+  name: 'place',
+  run(query, fact, factNo, ctx) {
+    const asked = query.words.filter((w) => ctx.places.has(w) && w !== ctx.homeCountry);
+    if (asked.length === 0) return PASS;
+    const about = ctx.factPlaces(factNo);
+    const missing = asked.filter((w) => !ctx.index.contains(w, factNo) && !about.includes(w));
+    if (missing.length > 0) return veto(`the fact does not mention ${missing.join(', ')}`);
+    const others = about.filter((p) => p !== ctx.homeCountry);
+    if (others.length > 0 && !others.some((p) => asked.includes(p)))
+      return veto(`the fact is about ${others.join(', ')}, not ${asked.join(', ')}`);
+    return PASS;
+  },
+};
+
+/** "What is the budget of X", "the web address of X": the fact must hold the thing asked for. */
+const attribute: Check = {
+  name: 'asked-attribute',
+  run(query, _fact, factNo, { index }) {
+    const missing = query.asked.filter((w) => query.words.includes(w) && !index.contains(w, factNo));
+    return missing.length > 0 ? veto(`the fact does not give the ${missing.join(' ')}`) : PASS;
+  },
+};
+
+/** "According to the Armenia article": a fact from another article does not answer. */
+const scope: Check = {
+  name: 'article',
+  run(query, fact) {
+    return query.scope !== undefined && fact.articleId !== query.scope
+      ? veto(`the question points at ${query.scope}; the fact is from ${fact.articleId}`)
+      : PASS;
+  },
+};
+
+/** "Exports including oil" is not "non-oil exports", nor the other way round. */
+const negation: Check = {
+  name: 'negation',
+  run(query, _fact, factNo, ctx) {
+    const negated = ctx.factNegated(factNo);
+    const plain = query.words.filter((w) => !query.negated.has(w));
+    if (negated && plain.some((w) => negated.has(w)))
+      return veto('the fact speaks of the negation ("non-…")');
+    if ([...query.negated].some((w) => !negated?.has(w) && ctx.index.contains(w, factNo)))
+      return veto('the question negates what the fact is about');
+    return PASS;
+  },
+};
+
+const ROLES = new Set([
+  'minister',
+  'ambassador',
+  'president',
+  'head',
+  'director',
+  'chairman',
+  'chair',
+  'chief',
+  'governor',
+  'leader',
+  'manager',
+  'secretary',
+  'spokesman',
+  'spokesperson',
+  'ceo',
+  'boss',
+  'mayor',
+]);
+const QUALIFIERS = new Set(['deputy', 'vice', 'acting', 'assistant', 'former', 'general']);
+const ROLE_WINDOW = 6;
+
+function postedTo(ctx: CheckContext, words: readonly string[], at: number): string | undefined {
+  for (let j = at + 1; j <= at + 3 && j < words.length - 1; j++) {
+    if ((words[j] === 'to' || words[j] === 'in') && ctx.places.has(words[j + 1] as string))
+      return words[j + 1];
+  }
+  return undefined;
+}
+
+/**
+ * Titles. "Minister" is not "deputy minister", "Iran's ambassador to Armenia" is not "Armenia's
+ * ambassador to Iran", and "the head of IRNA" is not a head who happens to be in the same
+ * sentence as IRNA: the fact must hold the title as asked, near the body the question names.
+ */
+const role: Check = {
+  name: 'title',
+  run(query, _fact, factNo, ctx) {
+    if (query.intent !== 'person') return PASS;
+    const roles = query.words.filter((w) => ROLES.has(w));
+    if (roles.length === 0) return PASS;
+    const words = ctx.answerWords(factNo);
+    const q = query.allWords;
+    const others = query.words.filter(
+      (w) => !ROLES.has(w) && w !== ctx.homeCountry && ctx.index.idfOf(w) !== null,
+    );
+    for (const r of roles) {
+      const qualified = q.some((w, i) => QUALIFIERS.has(w) && q.slice(i + 1, i + 4).includes(r));
+      const positions = words.flatMap((w, i) => (w === r ? [i] : []));
+      const usable = positions.filter(
+        (i) => qualified || !words.slice(Math.max(0, i - 3), i).some((w) => QUALIFIERS.has(w)),
+      );
+      if (usable.length === 0) return veto(`the fact has no ${qualified ? 'such' : 'unqualified'} ${r}`);
+      const wanted = q.flatMap((w, i) => (w === r ? [postedTo(ctx, q, i)] : [])).find((p) => p !== undefined);
+      if (wanted) {
+        const posted = usable.map((i) => postedTo(ctx, words, i)).filter((p) => p !== undefined);
+        if (posted.length > 0 && !posted.includes(wanted))
+          return veto(`the fact's ${r} serves elsewhere than ${wanted}`);
+      }
+      if (others.length === 0) continue;
+      const near = usable.some((i) =>
+        words.slice(Math.max(0, i - ROLE_WINDOW), i + ROLE_WINDOW + 1).some((w) => others.includes(w)),
+      );
+      if (!near) return veto(`the fact's ${r} is not of ${others.join(' ')}`);
+    }
+    return PASS;
+  },
+};
+
+/**
+ * "What did the ambassador say": the fact must report a statement, and by the person the question
+ * names when the fact says whose it is.
+ */
+const speaker: Check = {
+  name: 'speaker',
+  run(query, fact, factNo, ctx) {
+    if (!query.statement) return PASS;
+    const spoken = ctx.speakerWords(factNo);
+    if (spoken.length === 0) {
+      const curated = fact.gives !== undefined && fact.gives.length > 0;
+      return curated ? veto('asks what was said; the fact reports no statement') : PASS;
+    }
+    // The question names people or titles: one of them must be the speaker's.
+    const named = query.words.filter((w) => spoken.includes(w));
+    const people = query.words.filter((w) => ctx.index.contains(w, factNo) && !spoken.includes(w));
+    if (named.length === 0 && people.some((w) => ROLES.has(w)))
+      return veto('the statement is not by the person asked about');
+    return PASS;
+  },
+};
+
+/** Every check, in the order the trace shows them. */
+export const CHECKS: readonly Check[] = [
+  answerType,
+  numbers,
+  place,
+  attribute,
+  scope,
+  negation,
+  role,
+  speaker,
+];
+
+/** Runs every check on a candidate: its verdicts, and the confidence factor they add up to (0 when vetoed). */
+export function runChecks(
+  query: Query,
+  fact: Fact,
+  factNo: number,
+  ctx: CheckContext,
+): { verdicts: CheckVerdict[]; factor: number; veto: string | undefined } {
+  const verdicts: CheckVerdict[] = [];
+  let factor = 1;
+  let vetoed: string | undefined;
+  for (const check of CHECKS) {
+    const v = check.run(query, fact, factNo, ctx);
+    if (v.verdict === 'pass') verdicts.push({ check: check.name, verdict: 'pass' });
+    else if (v.verdict === 'veto') {
+      verdicts.push({ check: check.name, verdict: 'veto', reason: v.reason });
+      vetoed ??= v.reason;
+      factor = 0;
+    } else {
+      verdicts.push({ check: check.name, verdict: 'weight', weight: v.weight, reason: v.reason });
+      factor *= v.weight;
+    }
+  }
+  return { verdicts, factor, veto: vetoed };
+}

@@ -1,0 +1,293 @@
+/**
+ * Stage 1, query: one reading of the question, used by every later stage. Its content words
+ * (typos corrected, aliases applied), what it asks for (the answer type), what it asks it about
+ * (focus), its constraints (years and amounts, places, titles, the article it points at, negation)
+ * and its shape (compound, comparison, yes/no, an aggregate over the material, a summary, a source).
+ */
+import type { FactIndex } from './index.ts';
+import {
+  MAX_ANALYSED_CHARS,
+  MAX_QUERY_WORDS,
+  STOPWORDS,
+  asksForSource,
+  asksForSummary,
+  contentWords,
+  detectIntent,
+  stem,
+  tokenize,
+  toWords,
+} from './normalise.ts';
+import type { Intent } from './normalise.ts';
+import type { AnswerType } from './types.ts';
+
+export type Shape = 'plain' | 'yesno' | 'comparison' | 'source' | 'summary';
+
+/** What an aggregate question asks to be listed from the whole material. */
+export type Aggregate = 'agreements' | 'people' | 'outlets' | 'timeline' | 'disagreements';
+
+export interface Query {
+  text: string;
+  /** Content words, stemmed, aliases applied, typos corrected: what retrieval matches. */
+  words: string[];
+  /** Every word of the question, stopwords included, aliases applied. */
+  allWords: string[];
+  /** The coarse intent, as read from the wording ("how many" → count). */
+  intent: Intent;
+  /** What kind of answer the question asks for, when it can be told. */
+  answerType: AnswerType | null;
+  corrections: { from: string; to: string; confidence: number }[];
+  /** The attribute asked for ("the budget of …", "how many women"), as index words: a fact must have it. */
+  asked: string[];
+  /** The article the question points at ("in the Armenia article", "the June 2021 piece"), if any. */
+  scope?: string | undefined;
+  /** The words that pointed at the article: where to look, not what to find. */
+  scopeWords: string[];
+  /** Years and amounts the answer must concern; alternatives ("2019 or 2021") of which one will do. */
+  numbers: string[];
+  alternatives: string[];
+  /** Words the question negates ("non-oil"). */
+  negated: Set<string>;
+  /** "What did X say": the question asks for a statement, by the speaker words given. */
+  statement: boolean;
+  shape: Shape;
+  aggregate: Aggregate | null;
+}
+
+/** What reading a question needs from the knowledge base: its vocabulary and its article names. */
+export interface QueryContext {
+  index: FactIndex;
+  articleNames: ReadonlyMap<string, Set<string>>;
+}
+
+/** "in the Armenia article", "according to the June 2021 piece", "the korea story": what names it. */
+const ARTICLE_REFERENCE =
+  /\bthe\s+((?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)\s+(?:article|story|piece|report|news item)s?\b/u;
+export const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
+
+const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
+const WHEN_NOUNS = new Set(['day', 'date', 'year', 'month', 'time', 'weekday']);
+
+/**
+ * Words that only say what kind of answer is wanted, which the intent already holds: "how big",
+ * "how large" (an amount), "what day", "which year", "what day of the week" (a date). They are no
+ * subject: the fact need not contain "big" or "week".
+ */
+function askingWord(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i] as string;
+  const prev = tokens[i - 1];
+  if (prev === 'how' && HOW_ADJECTIVES.has(t)) return true;
+  if ((prev === 'what' || prev === 'which') && WHEN_NOUNS.has(t)) return true;
+  return t === 'week' && tokens[i - 1] === 'the' && tokens[i - 2] === 'of' && tokens[i - 3] === 'day';
+}
+
+/** Nouns that name a measure, whose kind the answer type already holds. */
+const MEASURE_WORDS = new Set(
+  'share percent percentage proportion portion part fraction number amount total value sum figure count size worth'.split(
+    ' ',
+  ),
+);
+
+/** Attribute nouns that name an answer type rather than a word the fact must contain. */
+const TYPE_NOUNS: ReadonlyMap<string, AnswerType> = new Map([
+  ['purpose', 'reason'],
+  ['aim', 'reason'],
+  ['goal', 'reason'],
+  ['objective', 'reason'],
+  ['reason', 'reason'],
+  ['point', 'reason'],
+  ['date', 'date'],
+  ['day', 'date'],
+  ['year', 'date'],
+  ['time', 'date'],
+  ['name', 'name'],
+  ['title', 'role'],
+  ['role', 'role'],
+  ['position', 'role'],
+  ['job', 'role'],
+]);
+
+/** "What is the budget of X", "what's the web address of X", "how many women …": what is asked for. */
+function askedAttribute(question: string): string[] {
+  const t = question.toLowerCase().replace(/[’']s\b/g, ' is');
+  const m =
+    /\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+([a-z]+)(?:\s+([a-z]+))?\s+(?:of|for)\b/.exec(t) ??
+    /\bhow many\s+([a-z]+)/.exec(t);
+  return m ? [m[1], m[2]].filter((w): w is string => w !== undefined && !TYPE_NOUNS.has(w)) : [];
+}
+
+/** Words that follow "non" ("non-oil", "non oil") and never stand alone in the text. */
+export function negatedWords(words: readonly string[]): Set<string> {
+  const negated = new Set<string>();
+  const plain = new Set<string>();
+  words.forEach((w, i) => (i > 0 && words[i - 1] === 'non' ? negated : plain).add(w));
+  for (const w of plain) negated.delete(w);
+  return negated;
+}
+
+const YES_NO =
+  /^\s*(?:(?:so|and|but|hey|ok|okay|quick q(?:uestion)?)[,:!\s]+)*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b/i;
+const STATEMENT =
+  /\b(?:what|how)\b[^?.!]*\b(?:say|said|says|stress(?:ed)?|state[sd]?|note[sd]?|announce[sd]?|tell|told|remark(?:ed)?|comment(?:ed)?|claim(?:ed)?|argue[sd]?)\b|\b(?:quote|statement|remarks?|comments?|words)\b(?! of (?:understanding|the mou))/i;
+const COMPARISON =
+  /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:ence|ent)?|bigger|smaller|more|less|fewer|higher|lower|than|change[sd]?|grew|grow|rise|rose|fell|drop(?:ped)?)\b/i;
+
+/** "List every MOU", "which news agencies are cited", "put the events in order": the whole material. */
+function aggregateOf(text: string): Aggregate | null {
+  const t = text.toLowerCase();
+  const many =
+    /\b(?:all|every|each|list|which|what|name|any)\b[^?.!]*\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?)\b/.test(
+      t,
+    ) && /\b(?:all|every|each|list|mous|memoranda|memorandums|agreements|deals|partners)\b/.test(t);
+  if (many) return 'agreements';
+  if (
+    /\b(?:news ?agenc(?:y|ies)|outlets?|sources|publications|media)\b/.test(t) &&
+    /\b(?:all|every|list|which|what)\b/.test(t) &&
+    /\b(?:agencies|outlets|sources|publications|cited|credited)\b/.test(t)
+  )
+    return 'outlets';
+  if (/\b(?:timeline|chronolog\w*|in (?:time |date )?order|order of events|sequence)\b/.test(t))
+    return 'timeline';
+  if (/\b(?:all|every|list|which)\b[^?.!]*\b(?:people|persons|officials|individuals|names)\b/.test(t))
+    return 'people';
+  if (/\b(?:disagree\w*|conflict\w*|inconsisten\w*|contradict\w*)\b/.test(t)) return 'disagreements';
+  return null;
+}
+
+const INTENT_TYPE: Record<Exclude<Intent, null>, AnswerType> = {
+  count: 'count',
+  share: 'share',
+  amount: 'money',
+  person: 'person',
+  date: 'date',
+  place: 'place',
+};
+
+function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerType | null {
+  const t = text.toLowerCase();
+  if (statement) return 'statement';
+  if (/\bwhy\b|\b(?:purpose|aim|goal|objective)s?\b/.test(t)) return 'reason';
+  if (
+    /\bhow\b(?! (?:many|much|big|large|high|long|old))[^?.!]*\b(?:held|done|signed|conducted|take place|happen)\b/.test(
+      t,
+    )
+  )
+    return 'manner';
+  if (/\bwhat(?:'s| is| was|s)? (?:the )?(?:web ?site|website|url|web address|link)\b/.test(t)) return 'name';
+  if (intent === 'amount' && !/\b(?:rials?|dollars?|\$|money|budget|cost|value|worth|invest\w*)\b/.test(t))
+    return null;
+  return intent ? INTENT_TYPE[intent] : null;
+}
+
+/** The article a question points at, and the words that pointed at it. Undefined when none or several fit. */
+function articleScope(ctx: QueryContext, text: string): { articleId: string; words: string[] } | undefined {
+  const m = ARTICLE_REFERENCE.exec(text.toLowerCase());
+  if (!m?.[1]) return undefined;
+  const named = contentWords(toWords(m[1]), ctx.index.aliases);
+  let best: { articleId: string; words: string[] } | undefined;
+  let tie = false;
+  for (const [articleId, names] of ctx.articleNames) {
+    const words = named.filter((w) => names.has(w));
+    if (words.length === 0) continue;
+    if (!best || words.length > best.words.length) {
+      best = { articleId, words };
+      tie = false;
+    } else if (words.length === best.words.length) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Reads a question once. */
+export function analyseQuery(ctx: QueryContext, question: string): Query {
+  const text = question.slice(0, MAX_ANALYSED_CHARS);
+  const { index } = ctx;
+  const corrections: Query['corrections'] = [];
+  const tokens = tokenize(text).filter((_t, i, all) => !askingWord(all, i));
+  const scope = articleScope(ctx, text);
+  const raw = tokens.map((token) => {
+    const w = stem(token);
+    if (index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w) || scope?.words.includes(w)) return w;
+    if (index.isDictionaryWord(token) || index.isDictionaryWord(w)) return w;
+    const c = index.correct(w);
+    if (!c) return w;
+    corrections.push(c);
+    return c.to;
+  });
+  const words: string[] = [];
+  for (const w of contentWords(raw, index.aliases)) {
+    // The words that point at the article say where to look, not what to find there.
+    if (words.includes(w) || scope?.words.includes(w) || (scope && ARTICLE_NOUNS.has(w))) continue;
+    // A known word the index never holds alone (it only occurs inside an alias phrase) says nothing.
+    if (index.idfOf(w) === null && index.knows(w)) continue;
+    words.push(w);
+    if (words.length >= MAX_QUERY_WORDS) break;
+  }
+  // Two years or more ("2019 or 2021"), or else two other numbers or more ("92% and 50%", "from
+  // 800 to 900"), are alternatives: a fact explains them with any one. A year and another number
+  // are not ("the first 9 months of 2020").
+  const numbers = words.filter((w) => /^\d/.test(w));
+  const years = numbers.filter((w) => /^(19|20)\d\d$/.test(w));
+  const others = numbers.filter((w) => !years.includes(w));
+  const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
+  const intent = detectIntent(text);
+  const statement = STATEMENT.test(text);
+  const allWords = index.aliases.apply(raw);
+  const shape: Shape = asksForSource(text)
+    ? 'source'
+    : asksForSummary(text)
+      ? 'summary'
+      : YES_NO.test(text)
+        ? 'yesno'
+        : COMPARISON.test(text) && alternatives.length > 0
+          ? 'comparison'
+          : 'plain';
+  return {
+    text,
+    words,
+    allWords,
+    intent,
+    answerType: answerTypeOf(text, intent, statement),
+    corrections,
+    asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
+    scope: scope?.articleId,
+    scopeWords: scope?.words ?? [],
+    // Years and amounts (three digits or more, or decimals) must be in the fact; small counts
+    // ("first 9 months") are too often incidental to the question.
+    numbers: words.filter((w) => !alternatives.includes(w) && /^\d{3,}|^\d+\.\d/.test(w)),
+    alternatives,
+    negated: negatedWords(allWords),
+    statement,
+    shape,
+    aggregate: aggregateOf(text),
+  };
+}
+
+/**
+ * "Who signed it and when?", "how many parks and how many units?": the parts of a compound
+ * question, each a question of its own. A part with no subject of its own ("and when?") takes the
+ * first part's subject. One part (the question itself) when it is not compound.
+ */
+export function splitCompound(question: string): string[] {
+  const t = question.slice(0, MAX_ANALYSED_CHARS).trim();
+  const WH = '(?:who|whom|what|when|where|which|why|how(?: many| much)?)';
+  const parts = t
+    .split(new RegExp(`\\s*(?:\\?+\\s+|;\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=${WH}\\b))`, 'i'))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length < 2 || parts.length > 3) return [question];
+  const first = parts[0] as string;
+  const subject = first.replace(
+    new RegExp(`^${WH}\\b\\s*(?:is|was|are|were|did|does|do|has|have)?\\s*`, 'i'),
+    '',
+  );
+  return parts.map((p, i) => {
+    if (i === 0) return p;
+    // "and when?" → "when <first part's subject>"
+    const rest = p.replace(new RegExp(`^${WH}\\b`, 'i'), '').replace(/[?!.\s]+$/, '');
+    return rest
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !STOPWORDS.has(w.toLowerCase())).length === 0
+      ? `${p.replace(/[?!.\s]+$/, '')} ${subject}`
+      : p;
+  });
+}
