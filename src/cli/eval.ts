@@ -27,7 +27,8 @@ import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
 import { normaliseForQuote } from '../engine/normalise.ts';
-import { openEngine, DEFAULT_KNOWLEDGE_DIR } from '../knowledge/open.ts';
+import { DEFAULT_KNOWLEDGE_DIR, buildEngine, openEngine } from '../knowledge/open.ts';
+import { loadKnowledgeBase } from '../knowledge/load.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { isMain } from '../util/is-main.ts';
 
@@ -333,6 +334,37 @@ function gitCommit(): string {
   }
 }
 
+/**
+ * Fits the decision's few weights on every tuning set by grid search: the most good outcomes
+ * (right answers, honest refusals) less twice the wrong answers, since a confident wrong answer
+ * with a citation does more harm than an honest refusal. Prints the best settings.
+ */
+function fit(sources: Map<string, string>): void {
+  const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+  const sets = Object.values(QUESTION_SETS).map((f) => loadQuestionSet(f));
+  const rows: { score: number; line: string }[] = [];
+  for (const contextWeight of [0.3, 0.45, 0.6, 0.75, 0.9]) {
+    for (const fillerWeight of [0, 0.15, 0.3, 0.5]) {
+      for (const answerThreshold of [0.66, 0.7, 0.74, 0.78, 0.82, 0.86]) {
+        const engine = buildEngine(kb, { contextWeight, fillerWeight, answerThreshold });
+        let good = 0;
+        let wrong = 0;
+        for (const set of sets) {
+          const r = evaluate(engine, set, { sources });
+          good += r.answeredRight + r.nearMissRefused + r.offTopicRefused;
+          wrong += r.wrong;
+        }
+        rows.push({
+          score: good - 2 * wrong,
+          line: `context ${contextWeight} filler ${fillerWeight} threshold ${answerThreshold}: good ${good}, wrong ${wrong}`,
+        });
+      }
+    }
+  }
+  rows.sort((a, b) => b.score - a.score);
+  for (const r of rows.slice(0, 8)) console.log(`${String(r.score).padStart(5)}  ${r.line}`);
+}
+
 const CURVE = [0, 0.5, 0.6, 0.7, 0.74, 0.8, 0.85, 0.9, 0.95];
 
 function main(): number {
@@ -347,6 +379,7 @@ function main(): number {
         explain: { type: 'boolean', default: false },
         log: { type: 'string' },
         baseline: { type: 'boolean', default: false },
+        fit: { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -358,6 +391,10 @@ function main(): number {
   const engine = openEngine();
   const forced = openEngine(undefined, { answerThreshold: 0 });
   const sources = articleIdsBySource();
+  if (values.fit) {
+    fit(sources);
+    return 0;
+  }
   if (values.baseline) {
     // Accept today's outcomes on every tuning set as the suite's baseline; print what changed.
     const before = readBaseline();

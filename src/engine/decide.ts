@@ -17,14 +17,14 @@ import type { Candidate } from './retrieve.ts';
 import { PHRASING_WEIGHT } from './retrieve.ts';
 import type { CheckVerdict, Fact, TraceCandidate } from './types.ts';
 
-/** A word only the fact's article holds counts this much of what the fact holding it would. */
-export const CONTEXT_WEIGHT = 0.6;
-/** A common English word the material never uses counts this much of a rare one. */
-export const FILLER_WEIGHT = 0.25;
 /** How many candidates (by retrieval) the checks look at. */
 const CONSIDER = 12;
 
 export interface DecideContext extends CheckContext {
+  /** A word only the fact's article holds counts this much of what the fact holding it would. */
+  contextWeight: number;
+  /** A common English word the material never uses counts this much of a rare one. */
+  fillerWeight: number;
   facts: readonly Fact[];
   /** Index words anywhere in each article's text. */
   articleWords(articleId: string): ReadonlySet<string>;
@@ -69,12 +69,12 @@ export function explainedShare(query: Query, factNo: number, fact: Fact, ctx: De
     let idf: number;
     let gain = 0;
     if (known === null) {
-      idf = index.unknownIdf * (ctx.isFiller(w) ? FILLER_WEIGHT : ctx.unknownWeight(w));
+      idf = index.unknownIdf * (ctx.isFiller(w) ? ctx.fillerWeight : ctx.unknownWeight(w));
     } else {
       idf = known;
       const inFact = index.weightIn(w, factNo);
       if (inFact > 0) gain = idf * inFact * (corrected.get(w) ?? 1);
-      else if (article.has(w)) gain = idf * CONTEXT_WEIGHT;
+      else if (article.has(w)) gain = idf * ctx.contextWeight;
     }
     if (query.alternatives.includes(w)) {
       slotIdf = Math.max(slotIdf, idf);

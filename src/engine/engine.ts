@@ -33,6 +33,10 @@ export interface EngineOptions {
   suggestThreshold?: number;
   /** Longest question accepted, in characters. */
   maxQuestionLength?: number;
+  /** How much a question word only the fact's article holds (context that locates the fact) counts, 0..1. */
+  contextWeight?: number;
+  /** How much a common English word the material never uses (how a question is put) counts, 0..1. */
+  fillerWeight?: number;
   /**
    * Correctly spelt words the material may not use (a dictionary, place names): never "corrected"
    * to a vocabulary word, they count as words the material does not know.
@@ -54,6 +58,8 @@ export const DEFAULT_OPTIONS: Required<Omit<EngineOptions, 'dictionary' | 'place
   answerThreshold: 0.74,
   suggestThreshold: 0.3,
   maxQuestionLength: 500,
+  contextWeight: 0.6,
+  fillerWeight: 0.25,
 };
 
 /** Unknown words this short are as often typos of small words as new subjects: they count half. */
@@ -138,6 +144,8 @@ export class Engine {
     };
     this.context = {
       ...checkContext,
+      contextWeight: this.options.contextWeight,
+      fillerWeight: this.options.fillerWeight,
       facts: this.facts,
       articleWords: (id) => articleWords.get(id) ?? new Set(),
       isFiller: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
@@ -171,7 +179,20 @@ export class Engine {
   answer(question: string, options: AnswerOptions = {}): Answer {
     const problem = inputProblem(question, this.options.maxQuestionLength);
     if (problem) return this.noMatch(question, problem);
-    const parts = splitCompound(question);
+    // A list over the material is one question, whatever its "and"s ("every MOU and its partner").
+    const whole = this.analyse(question);
+    if (whole.aggregate) return this.answerOne(question, question, options);
+    // "Who headed ISIPO in 2019 vs in 2021?": each side answered, each cited, unless one answer
+    // (a trend, a disagreement) already covers every side.
+    let sides: string[] = [];
+    if (whole.shape === 'comparison') {
+      const together = this.answerOne(question, question, options);
+      const covers = (alt: string) =>
+        together.factIds.some((id) => this.index.contains(alt, this.factNoById.get(id) ?? -1));
+      if (together.status === 'answered' && whole.alternatives.every(covers)) return together;
+      sides = comparisonSides(question, whole.alternatives);
+    }
+    const parts = sides.length > 1 ? sides : splitCompound(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);
     return this.answerOne(question, question, options);
   }
@@ -271,7 +292,7 @@ export class Engine {
         .map((c) => (this.facts[c.factNo] as Fact).questions[0] as string);
       const near = decision.vetoed;
       const related =
-        near && near.explained >= this.options.answerThreshold && near.veto
+        near && near.explained >= RELATED && near.veto
           ? { fact: this.facts[near.candidate.factNo] as Fact, gap: near.veto }
           : undefined;
       const refusal = this.noMatch(
@@ -395,6 +416,11 @@ export class Engine {
   }
 }
 
+/**
+ * A vetoed candidate that explains this much of the question is what the material does say nearby:
+ * a refusal names it ("it does not give that for 2019; what it does say: …").
+ */
+const RELATED = 0.5;
 /** Facts this close to the best (by rank) are given together. */
 const TIE = 0.97;
 
@@ -405,6 +431,22 @@ const TIE = 0.97;
 function wordsWithout(q: Query, set: ReadonlySet<string>): string[] {
   const misread = new Set(q.corrections.filter((c) => set.has(c.from)).map((c) => c.to));
   return q.words.filter((w) => !set.has(w) && !misread.has(w));
+}
+
+/**
+ * The sides of a comparison between alternatives ("2019 vs 2021", "92% or 50%"): the question once
+ * for each, without the others.
+ */
+function comparisonSides(question: string, alternatives: readonly string[]): string[] {
+  if (alternatives.length < 2) return [];
+  const literal = (a: string) => new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+  const sides = alternatives.map((keep) =>
+    alternatives.reduce(
+      (text, other) => (other === keep ? text : text.replace(literal(other), ' ')),
+      question,
+    ),
+  );
+  return sides.every((s, i) => literal(alternatives[i] as string).test(s)) ? sides : [];
 }
 
 /** Checks a question before any matching: empty, too long, or no words at all. */

@@ -286,7 +286,7 @@ export function splitCompound(question: string): string[] {
     return rest
       .trim()
       .split(/\s+/)
-      .filter((w) => !STOPWORDS.has(w.toLowerCase())).length === 0
+      .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase())).length === 0
       ? `${p.replace(/[?!.\s]+$/, '')} ${subject}`
       : p;
   });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.ts';
+import type { Fact, KnowledgeBase } from '../../src/engine/types.ts';
+import { miniKb } from '../helpers/mini-kb.ts';
+
+/** The mini knowledge base with curated answer kinds on two facts. */
+function curated(): KnowledgeBase {
+  const kb = miniKb();
+  const set = (id: string, extra: Partial<Fact>) => {
+    const f = kb.facts.find((x) => x.id === id) as Fact;
+    Object.assign(f, extra);
+  };
+  set('acme-mou', { gives: ['organisation', 'description'], places: [] });
+  set('jane-doe', { gives: ['person', 'role'], places: [] });
+  return kb;
+}
+
+const engine = new Engine(curated(), { places: ['widgetland', 'gizmoland'] });
+
+function verdicts(question: string, factId: string) {
+  const a = engine.answer(question, { explain: true });
+  const c = a.trace?.candidates.find((x) => x.factId === factId);
+  return c?.checks.filter((v) => v.verdict !== 'pass') ?? [];
+}
+
+describe('checks', () => {
+  it('vetoes a curated fact that does not give the kind of answer asked for', () => {
+    expect(verdicts('what did the acme corp memorandum with gizmo ltd say?', 'acme-mou')).toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'veto' }),
+    );
+  });
+
+  it('vetoes a fact for a year it does not concern', () => {
+    expect(verdicts('how many widget factories were there in 2019', 'factories-2021')).toContainEqual(
+      expect.objectContaining({ check: 'period-and-figures', verdict: 'veto' }),
+    );
+  });
+
+  it('vetoes a fact that does not mention the country asked about', () => {
+    expect(verdicts('how many widget factories does gizmoland have', 'factories-2021')).toContainEqual(
+      expect.objectContaining({ check: 'place', verdict: 'veto' }),
+    );
+  });
+
+  it('passes a curated fact that gives what was asked', () => {
+    expect(verdicts('who is the head of the widget council', 'jane-doe')).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.ts';
+import type { Fact } from '../../src/engine/types.ts';
+import { miniKb } from '../helpers/mini-kb.ts';
+
+function withAgreement() {
+  const kb = miniKb();
+  const f = kb.facts.find((x) => x.id === 'acme-mou') as Fact;
+  f.agreement = { kind: 'MOU', parties: ['Acme Corp', 'Gizmo Ltd'], subject: 'robot trade', date: '2021-04' };
+  return new Engine(kb);
+}
+
+describe('compose', () => {
+  it('lists every agreement with its parties from the facts’ agreement data, each cited', () => {
+    const a = withAgreement().answer('list every MOU and its partner');
+    expect(a.kind).toBe('list');
+    expect(a.answer).toMatch(/Acme Corp and Gizmo Ltd/);
+    expect(a.factIds).toEqual(['acme-mou']);
+  });
+
+  it('answers each part of a compound question, each cited', () => {
+    const a = new Engine(miniKb()).answer(
+      'who heads the widget council and how many widget factories are there?',
+    );
+    expect(a.kind).toBe('compound');
+    expect(a.factIds).toEqual(expect.arrayContaining(['jane-doe', 'factories-2021']));
+  });
+
+  it('leads a yes/no answer with "Yes." and its citation', () => {
+    const a = new Engine(miniKb()).answer('did acme corp sign a memorandum with gizmo ltd?');
+    expect(a.answer).toMatch(/^Yes\. /);
+    expect(a.citations[0]?.quote).toMatch(/Acme Corp signed/);
+  });
+
+  it('gives both sides of a comparison the facts do not answer together', () => {
+    const kb = miniKb();
+    kb.facts = kb.facts.map((f) => ({ ...f, topic: undefined }));
+    const a = new Engine(kb).answer('how many widget factories in 2020 vs 2021?');
+    expect(a.factIds).toEqual(expect.arrayContaining(['factories-2020', 'factories-2021']));
+  });
+
+  it('says what the material does say when a check vetoes the closest fact', () => {
+    const a = new Engine(miniKb()).answer('how many widget factories were there in 2019?');
+    expect(a.status).toBe('no_match');
+    expect(a.related?.id).toMatch(/^factories-/);
+    expect(a.answer).toMatch(/What it does say/);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.ts';
+import { splitCompound } from '../../src/engine/query.ts';
+import { miniKb } from '../helpers/mini-kb.ts';
+
+const engine = new Engine(miniKb());
+
+describe('analyseQuery', () => {
+  it('reads what a question asks for as an answer type', () => {
+    expect(engine.analyse('how many widget factories').answerType).toBe('count');
+    expect(engine.analyse('when did acme sign').answerType).toBe('date');
+    expect(engine.analyse('what did jane doe say about widgets').answerType).toBe('statement');
+    expect(engine.analyse('why did acme sign the deal').answerType).toBe('reason');
+  });
+
+  it('reads a question that starts with an auxiliary as yes/no', () => {
+    expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
+  });
+
+  it('reads a request to list every agreement as an aggregate over the material', () => {
+    expect(engine.analyse('list every MOU and its partner').aggregate).toBe('agreements');
+    expect(engine.analyse('which news agencies are cited?').aggregate).toBe('outlets');
+    expect(engine.analyse('put the events in time order').aggregate).toBe('timeline');
+  });
+
+  it('reads two years as alternatives and a larger number as a constraint', () => {
+    const q = engine.analyse('widget factories in 2020 vs 2021');
+    expect(q.alternatives).toEqual(['2020', '2021']);
+    expect(engine.analyse('were there 120 widget factories in 2019').numbers).toEqual(['120', '2019']);
+  });
+});
+
+describe('splitCompound', () => {
+  it('splits two questions joined by "and" before a question word', () => {
+    expect(splitCompound('who signed the acme mou and when was it signed?')).toEqual([
+      'who signed the acme mou',
+      'when was it signed?',
+    ]);
+  });
+
+  it('gives a part with no subject of its own the first part’s subject', () => {
+    expect(splitCompound('who signed the acme mou and when?')).toEqual([
+      'who signed the acme mou',
+      'when signed the acme mou',
+    ]);
+  });
+
+  it('leaves a question with one "and" between nouns whole', () => {
+    expect(splitCompound('what did acme and gizmo sign?')).toEqual(['what did acme and gizmo sign?']);
+  });
+});
