@@ -30,6 +30,52 @@ export interface Figure {
   qualifier?: string | undefined;
 }
 
+/**
+ * The kinds of answer a fact can give (its `gives`): person (who someone is, which person), role
+ * (a title or position), organisation, date (when), place (where), count (a number of things),
+ * share (a percentage or proportion), money (an amount of money or value), reason (why, purpose,
+ * aim), statement (what someone said or stressed), description (what something is or is about),
+ * name (of a programme, system, event…), manner (how: online, in person, by what means), list (an
+ * enumeration of several items).
+ */
+export const ANSWER_TYPES = [
+  'person',
+  'role',
+  'organisation',
+  'date',
+  'place',
+  'count',
+  'share',
+  'money',
+  'reason',
+  'statement',
+  'description',
+  'name',
+  'manner',
+  'list',
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+export const AGREEMENT_KINDS = ['MOU', 'contract', 'agreement'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+/** An agreement a fact reports being signed; exactly one fact carries each agreement. */
+export interface Agreement {
+  kind: AgreementKind;
+  /** The two or more signatories, as the material names them. */
+  parties: string[];
+  /** YYYY-MM-DD, YYYY-MM or YYYY, when the material says. */
+  date?: string | undefined;
+  /** What it is about, in a short phrase. */
+  subject: string;
+}
+
+/** A person a fact names, with the role the material gives them. */
+export interface PersonRole {
+  name: string;
+  role: string;
+}
+
 export interface Fact {
   id: string;
   articleId: string;
@@ -42,6 +88,16 @@ export interface Fact {
   date?: string | undefined;
   topic?: string | undefined;
   quote: string;
+  /** The kinds of answer the fact gives; never empty on a reviewed fact (a draft may not say yet). */
+  gives: AnswerType[];
+  /** Whose statement the fact reports (a full name, or the role when unnamed), when it reports one. */
+  speaker?: string | undefined;
+  /** The countries, provinces and cities the fact is about, as the material names them. */
+  places: string[];
+  /** The years or months (YYYY, YYYY-MM) its event or figures refer to. */
+  period?: string[] | undefined;
+  agreement?: Agreement | undefined;
+  people?: PersonRole[] | undefined;
 }
 
 export type TopicKind = 'trend' | 'disagreement' | 'related';
@@ -58,7 +114,18 @@ export interface AliasGroup {
   variants: string[];
 }
 
+/** What the knowledge base is about, as data (knowledge/about.yaml), for the words the bot says about it. */
+export interface About {
+  /** The country the material is written from ("Iran"): "the country" in its text means this one. */
+  homeCountry: string;
+  /** What the material is about, as a phrase: "Iran's SMEs, industrial parks and their agreements". */
+  subject: string;
+  /** The "not covered" wording, with {material} ("five news articles") and {subject}. */
+  refusal?: string | undefined;
+}
+
 export interface KnowledgeBase {
+  about: About;
   articles: Article[];
   facts: Fact[];
   topics: Topic[];
