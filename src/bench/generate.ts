@@ -10,7 +10,7 @@
  * paraphrase of its question has one right answer and top-1 accuracy means something.
  */
 import type { AliasGroup, Article, Fact, Figure, KnowledgeBase, Topic } from '../engine/types.ts';
-import { STOPWORDS } from '../engine/normalise.ts';
+import { STOPWORDS, figureKind } from '../engine/normalise.ts';
 import { Rng, ZipfSampler } from '../util/prng.ts';
 
 export interface GenerateOptions {
@@ -322,6 +322,8 @@ export function generateKb(options: GenerateOptions): GeneratedKb {
       entities: [entity.name, place],
       figures,
       quote,
+      gives: fig ? [figureKind(fig.unit)] : ['description'],
+      places: [place],
     };
     if (date) fact.date = date;
     if (r.chance(0.05)) fact.topic = (topics[r.int(0, topics.length - 1)] as Topic).id;
@@ -355,5 +357,15 @@ export function generateKb(options: GenerateOptions): GeneratedKb {
     };
   });
 
-  return { kb: { articles, facts, topics, aliases }, vocabulary, seed };
+  return {
+    kb: {
+      about: { homeCountry: 'Iran', subject: 'generated news about SMEs' },
+      articles,
+      facts,
+      topics,
+      aliases,
+    },
+    vocabulary,
+    seed,
+  };
 }

@@ -23,4 +23,5 @@ export function writeKbFolder(kb: KnowledgeBase, dir: string): void {
   }
   writeFileSync(join(dir, 'topics.yaml'), stringify({ topics: kb.topics }));
   writeFileSync(join(dir, 'aliases.yaml'), stringify({ groups: kb.aliases }));
+  writeFileSync(join(dir, 'about.yaml'), stringify(kb.about));
 }

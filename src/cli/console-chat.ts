@@ -3,19 +3,22 @@ import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.ts';
 import { renderAnswerText } from '../engine/render.ts';
 
-export const CONSOLE_HELP = `Ask a question about Iran's SMEs, industrial parks and their agreements, e.g.
+/** What `help` shows: the subject from the knowledge base, then examples. */
+export function consoleHelp(engine: Engine): string {
+  return `Ask a question about ${engine.kb.about.subject}, e.g.
   How many industrial parks does Iran have?
   Who is Ali Rasoulian?
   armenia mou
   summarise the Korea article
   Which news agency reported the Armenia MOU?
 Commands: help (this text), sources (the articles), quit (or exit, Ctrl-D).`;
+}
 
 export function consoleReply(engine: Engine, line: string): string | null {
   const input = line.trim();
   const command = input.toLowerCase();
   if (command === 'quit' || command === 'exit') return null;
-  if (command === 'help' || command === '?') return CONSOLE_HELP;
+  if (command === 'help' || command === '?') return consoleHelp(engine);
   if (command === 'sources') {
     return engine.kb.articles
       .map((a) => `• ${a.title} — ${a.outlet}, ${a.date ?? 'undated'} [${a.id}]`)

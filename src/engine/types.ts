@@ -30,40 +30,14 @@ export interface Figure {
   qualifier?: string | undefined;
 }
 
-export interface Fact {
-  id: string;
-  articleId: string;
-  status: 'reviewed' | 'draft';
-  answer: string;
-  questions: string[];
-  keywords: string[];
-  entities: string[];
-  figures: Figure[];
-  date?: string | undefined;
-  topic?: string | undefined;
-  quote: string;
-  /** What kinds of answer the fact gives (curated): what the answer-type check reads. */
-  gives?: AnswerType[] | undefined;
-  /** Whose statement the fact reports, when it reports one. */
-  speaker?: string | undefined;
-  /** The countries, provinces and cities the fact is about. */
-  places?: string[] | undefined;
-  /** The years (YYYY) or months (YYYY-MM) its event or figures refer to. */
-  period?: string[] | undefined;
-  /** The agreement whose signing the fact reports. */
-  agreement?: Agreement | undefined;
-  /** The people it names, with the role the article gives them. */
-  people?: { name: string; role: string }[] | undefined;
-}
-
-export interface Agreement {
-  kind: string;
-  parties: string[];
-  date?: string | undefined;
-  subject: string;
-}
-
-/** What a question asks for and a fact gives (after Li & Roth's coarse question classes). */
+/**
+ * The kinds of answer a fact can give (its `gives`): person (who someone is, which person), role
+ * (a title or position), organisation, date (when), place (where), count (a number of things),
+ * share (a percentage or proportion), money (an amount of money or value), reason (why, purpose,
+ * aim), statement (what someone said or stressed), description (what something is or is about),
+ * name (of a programme, system, event…), manner (how: online, in person, by what means), list (an
+ * enumeration of several items).
+ */
 export const ANSWER_TYPES = [
   'person',
   'role',
@@ -82,6 +56,50 @@ export const ANSWER_TYPES = [
 ] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
+export const AGREEMENT_KINDS = ['MOU', 'contract', 'agreement'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+/** An agreement a fact reports being signed; exactly one fact carries each agreement. */
+export interface Agreement {
+  kind: AgreementKind;
+  /** The two or more signatories, as the material names them. */
+  parties: string[];
+  /** YYYY-MM-DD, YYYY-MM or YYYY, when the material says. */
+  date?: string | undefined;
+  /** What it is about, in a short phrase. */
+  subject: string;
+}
+
+/** A person a fact names, with the role the material gives them. */
+export interface PersonRole {
+  name: string;
+  role: string;
+}
+
+export interface Fact {
+  id: string;
+  articleId: string;
+  status: 'reviewed' | 'draft';
+  answer: string;
+  questions: string[];
+  keywords: string[];
+  entities: string[];
+  figures: Figure[];
+  date?: string | undefined;
+  topic?: string | undefined;
+  quote: string;
+  /** The kinds of answer the fact gives; never empty on a reviewed fact (a draft may not say yet). */
+  gives: AnswerType[];
+  /** Whose statement the fact reports (a full name, or the role when unnamed), when it reports one. */
+  speaker?: string | undefined;
+  /** The countries, provinces and cities the fact is about, as the material names them. */
+  places: string[];
+  /** The years or months (YYYY, YYYY-MM) its event or figures refer to. */
+  period?: string[] | undefined;
+  agreement?: Agreement | undefined;
+  people?: PersonRole[] | undefined;
+}
+
 export type TopicKind = 'trend' | 'disagreement' | 'related';
 
 export interface Topic {
@@ -96,14 +114,18 @@ export interface AliasGroup {
   variants: string[];
 }
 
-/** What the knowledge base says of itself: what its material is about, the home country. */
+/** What the knowledge base is about, as data (knowledge/about.yaml), for the words the bot says about it. */
 export interface About {
-  subject: string;
+  /** The country the material is written from ("Iran"): "the country" in its text means this one. */
   homeCountry: string;
+  /** What the material is about, as a phrase: "Iran's SMEs, industrial parks and their agreements". */
+  subject: string;
+  /** The "not covered" wording, with {material} ("five news articles") and {subject}. */
+  refusal?: string | undefined;
 }
 
 export interface KnowledgeBase {
-  about?: About | undefined;
+  about: About;
   articles: Article[];
   facts: Fact[];
   topics: Topic[];

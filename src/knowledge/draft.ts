@@ -7,7 +7,9 @@
  * party. Drafts quote their sentence verbatim, so the knowledge base keeps loading, and are never
  * served until a curator rewrites them and sets `status: reviewed`.
  */
-import { MONTH_NAMES as MONTHS } from '../engine/normalise.ts';
+import { MONTH_NAMES as MONTHS, figureKind } from '../engine/normalise.ts';
+import { ANSWER_TYPES } from '../engine/types.ts';
+import type { AnswerType } from '../engine/types.ts';
 import type { ArticleMeta, Figure, FactInput } from './schema.ts';
 import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';
 
@@ -491,6 +493,19 @@ export function draftQuestion(f: SentenceFindings): string {
   return f.sentence;
 }
 
+const SAYING = /\b(?:said|says|told|stated|added|announced|stressed|noted|explained|expressed)\b/;
+
+/**
+ * A first guess at the kinds of answer a sentence gives, for the curator to check: its figures'
+ * kinds, a date, a statement when someone is reported speaking; else a description.
+ */
+export function draftGives(f: SentenceFindings): AnswerType[] {
+  const gives: AnswerType[] = f.figures.map((g) => figureKind(g.unit));
+  if (f.dates.some((d) => d.iso !== null)) gives.push('date');
+  if (SAYING.test(f.sentence)) gives.push('statement');
+  return gives.length > 0 ? unique(gives) : ['description'];
+}
+
 /** The most precise date with a year that the sentence gives, as the schema writes it. */
 function factDate(f: SentenceFindings): string | undefined {
   const isos = f.dates.map((d) => d.iso).filter((d): d is string => d !== null);
@@ -573,6 +588,8 @@ export function draftArticle(text: string, options: DraftOptions): ArticleDraft 
       entities: f.parties,
       figures: f.figures,
       quote: f.sentence,
+      gives: draftGives(f),
+      places: findCountries(f.sentence),
     };
     const date = factDate(f);
     if (date) fact.date = date;
@@ -634,7 +651,8 @@ function metaToYaml(
 ): string {
   const out = [
     `# Metadata for ${meta.id}.txt (the article text, verbatim as received).`,
-    '# Drafted by `npm run kb:add`: replace every TODO (see CONTRIBUTING.md), then `npm run kb:check`.',
+    '# Drafted by `npm run kb:add`: fill in what the comments below ask (see CONTRIBUTING.md) and',
+    '# delete each of those comments; `npm run kb:check` lists what is left.',
     `id: ${meta.id}`,
     `source: ${yamlString(meta.source)}`,
     found.headline
@@ -690,7 +708,8 @@ function factsToYaml(id: string, facts: readonly FactInput[], statements: number
     '#   1. rewrite `answer` as a self-contained sentence saying who, what and when;',
     '#   2. write 4-7 `questions` people would really ask, terse ones too ("armenia mou");',
     '#   3. add `keywords` (words people use that the answer does not), check `entities`, `figures`',
-    '#      (add asOf) and `date`, and add a `topic` from topics.yaml if one fits;',
+    '#      (add asOf) and `date`, and add a `topic` from topics.yaml if one fits; check `gives` and',
+    '#      `places`, and add `speaker`, `people`, `period` and `agreement` where they apply;',
     '#   4. split a sentence with several claims into several facts, each quoting its part; delete',
     '#      drafts not worth asking about; rename ids if you like (stable, kebab-case, unique);',
     '#   5. set `status: reviewed`. Keep `quote` verbatim. Then `npm run kb:check`.',
@@ -714,6 +733,10 @@ function factsToYaml(id: string, facts: readonly FactInput[], statements: number
       }
     }
     if (f.date) out.push(`    date: ${f.date}`);
+    out.push(
+      `    gives: [${(f.gives ?? []).join(', ')}] # TODO: check; any of ${ANSWER_TYPES.join(', ')}`,
+      `    places:${f.places?.length ? ` [${f.places.map(yamlString).join(', ')}]` : ' []'} # TODO: the countries, provinces and cities it is about`,
+    );
     out.push(`    quote: ${folded(f.quote, '      ')}`);
   });
   return `${out.join('\n')}\n`;

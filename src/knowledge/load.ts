@@ -1,15 +1,26 @@
 /**
  * Loads the knowledge base from its folder and validates every part of it: the schema (zod),
- * unique ids, known articles and topics, verbatim quotes, and that every article has facts.
+ * unique ids, known articles and topics, verbatim quotes, that every article has facts, that the
+ * names a fact gives (speaker, people, agreement parties, places) are in its own words, that each
+ * agreement is carried by one fact, and that no TODO is left in article metadata or a reviewed fact.
  * Problems are collected, each naming the file, the fact id and the field, rather than thrown.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { normaliseForQuote } from '../engine/normalise.ts';
-import type { AliasGroup, Article, Fact, KnowledgeBase, Topic } from '../engine/types.ts';
-import { aliasFileSchema, articleMetaSchema, factFileSchema, topicFileSchema } from './schema.ts';
+import type { About, AliasGroup, Article, Fact, KnowledgeBase, Topic } from '../engine/types.ts';
+import { NameFinder } from './names.ts';
+import {
+  aboutSchema,
+  aliasFileSchema,
+  articleMetaSchema,
+  factFileSchema,
+  topicFileSchema,
+} from './schema.ts';
+import { findTodos } from './todos.ts';
 
 export interface KbProblem {
   file: string;
@@ -49,12 +60,31 @@ export function readKnowledgeBase(dir: string): LoadResult {
   const problems: KbProblem[] = [];
   const rel = (file: string) => relative(process.cwd(), file) || file;
 
+  const docs = new Map<string, Document>();
   const readYaml = (file: string): unknown => {
+    let doc: Document;
     try {
-      return parse(readFileSync(file, 'utf8'));
+      doc = parseDocument(readFileSync(file, 'utf8'));
     } catch (err) {
-      problems.push({ file: rel(file), message: `does not parse: ${(err as Error).message.split('\n')[0]}` });
+      problems.push({ file: rel(file), message: `does not read: ${(err as Error).message.split('\n')[0]}` });
       return undefined;
+    }
+    const error = doc.errors[0];
+    if (error) {
+      problems.push({ file: rel(file), message: `does not parse: ${error.message.split('\n')[0]}` });
+      return undefined;
+    }
+    docs.set(file, doc);
+    return doc.toJS();
+  };
+  const todoProblems = (file: string, node: unknown, factId?: string) => {
+    for (const t of findTodos(node)) {
+      problems.push({
+        file: rel(file),
+        factId,
+        field: t.field || undefined,
+        message: `still says TODO: "${ellipsis(t.text, 80)}" (fill it in and remove the TODO)`,
+      });
     }
   };
   const schemaProblems = (file: string, error: z.ZodError, data: unknown) => {
@@ -84,6 +114,7 @@ export function readKnowledgeBase(dir: string): LoadResult {
       continue;
     }
     const meta = parsed.data;
+    todoProblems(file, docs.get(file));
     if (meta.id !== basename(file, '.yaml')) {
       problems.push({
         file: rel(file),
@@ -123,6 +154,25 @@ export function readKnowledgeBase(dir: string): LoadResult {
   }
   const topicIds = new Set(topics.map((t) => t.id));
 
+  // What the material is about.
+  let about: About = { homeCountry: '', subject: '' };
+  const aboutFile = join(dir, 'about.yaml');
+  if (!existsSync(aboutFile)) {
+    problems.push({
+      file: rel(aboutFile),
+      message: 'is missing: say what the material is about (homeCountry, subject; see README)',
+    });
+  } else {
+    const data = readYaml(aboutFile);
+    const parsed = aboutSchema.safeParse(data);
+    if (data !== undefined && !parsed.success) schemaProblems(aboutFile, parsed.error, data);
+    else if (parsed.success) {
+      about = parsed.data;
+      todoProblems(aboutFile, docs.get(aboutFile));
+    }
+  }
+  const names = new NameFinder(aliases);
+
   // Facts.
   const facts: Fact[] = [];
   const factFiles = new Map<string, string>();
@@ -143,7 +193,8 @@ export function readKnowledgeBase(dir: string): LoadResult {
         message: `names unknown article "${parsed.data.article}" (known: ${[...articleById.keys()].join(', ')})`,
       });
     }
-    for (const f of parsed.data.facts) {
+    const factNodes = factItems(docs.get(file));
+    for (const [i, f] of parsed.data.facts.entries()) {
       const where = { file: rel(file), factId: f.id };
       const seen = factFiles.get(f.id);
       if (seen) {
@@ -170,8 +221,32 @@ export function readKnowledgeBase(dir: string): LoadResult {
           });
         }
       }
-      facts.push({ ...f, articleId: parsed.data.article });
+      if (f.status === 'reviewed') todoProblems(file, factNodes[i], f.id);
+      const fact: Fact = {
+        ...f,
+        gives: f.gives ?? [],
+        places: f.places ?? [],
+        articleId: parsed.data.article,
+      };
+      for (const p of nameProblems(fact, names)) problems.push({ ...where, ...p });
+      facts.push(fact);
     }
+  }
+
+  // One fact per agreement: the one that reports its signing.
+  const agreements = new Map<string, Fact>();
+  for (const f of facts) {
+    if (!f.agreement) continue;
+    const key = agreementKey(f);
+    const seen = agreements.get(key);
+    if (seen) {
+      problems.push({
+        file: factFiles.get(f.id) ?? '',
+        factId: f.id,
+        field: 'agreement',
+        message: `the same agreement as fact ${seen.id}: only the fact that reports its signing carries it`,
+      });
+    } else agreements.set(key, f);
   }
 
   const withFacts = new Set(facts.map((f) => f.articleId));
@@ -184,7 +259,42 @@ export function readKnowledgeBase(dir: string): LoadResult {
     }
   }
 
-  return { kb: { articles, facts, topics, aliases }, problems, factFiles };
+  return { kb: { about, articles, facts, topics, aliases }, problems, factFiles };
+}
+
+/** The YAML nodes of a facts file's facts, in order (for the TODOs in their comments). */
+function factItems(doc: Document | undefined): unknown[] {
+  const facts = doc && isMap(doc.contents) ? doc.contents.get('facts', true) : undefined;
+  return isSeq(facts) ? facts.items : [];
+}
+
+/**
+ * The names a fact gives that its own words (quote, answer, entities) do not contain, and an
+ * agreement date that is not the fact's date.
+ */
+function nameProblems(f: Fact, names: NameFinder): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const own = names.in([f.quote, f.answer, ...f.entities]);
+  const check = (field: string, name: string, aliases: boolean) => {
+    if (!own.occurs(name, { aliases }))
+      out.push({ field, message: `"${name}" is not in the fact's quote, answer or entities` });
+  };
+  if (f.speaker !== undefined) check('speaker', f.speaker, true);
+  f.people?.forEach((p, i) => check(`people.${i}.name`, p.name, true));
+  f.agreement?.parties.forEach((p, i) => check(`agreement.parties.${i}`, p, true));
+  f.places.forEach((p, i) => check(`places.${i}`, p, false));
+  const date = f.agreement?.date;
+  if (date !== undefined && f.date !== undefined && !date.startsWith(f.date) && !f.date.startsWith(date)) {
+    out.push({ field: 'agreement.date', message: `${date} is not the fact's date (${f.date})` });
+  }
+  return out;
+}
+
+/** Two facts carry the same agreement when its kind, parties and date agree. */
+function agreementKey(f: Fact): string {
+  const a = f.agreement!;
+  const parties = a.parties.map((p) => normaliseForQuote(p).toLowerCase()).sort();
+  return [a.kind, ...parties, a.date ?? f.date ?? ''].join('\u0000');
 }
 
 function listFiles(dir: string, ext: string): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGREEMENT_KINDS, ANSWER_TYPES } from '../engine/types.ts';
 
 /** Ids are lowercase kebab-case so they are stable in URLs, logs and JSON. */
 const id = z
@@ -38,20 +39,81 @@ export const figureSchema = z.strictObject({
 });
 export type Figure = z.infer<typeof figureSchema>;
 
-export const factSchema = z.strictObject({
-  id,
-  /** draft facts come from `kb:add` and are never served until a curator marks them reviewed. */
-  status: z.enum(['reviewed', 'draft']).default('reviewed'),
-  answer: z.string().min(20),
-  questions: z.array(z.string().min(3)).min(1),
-  keywords: z.array(z.string().min(2)).default([]),
-  entities: z.array(z.string().min(2)).default([]),
-  figures: z.array(figureSchema).default([]),
-  /** When the fact happened or was reported, if the article says. */
+/** A year or a month: 2021, 2021-07 (what a fact's `period` lists). */
+const periodEntry = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/, 'must be YYYY or YYYY-MM'),
+);
+
+export const agreementSchema = z.strictObject({
+  kind: z.enum(AGREEMENT_KINDS),
+  /** The signatories, as the material names them. */
+  parties: z.array(z.string().min(2)).min(2, 'an agreement has at least two parties'),
   date: dateField.optional(),
-  topic: id.optional(),
-  quote: z.string().min(10),
+  subject: z.string().min(3),
 });
+
+export const personRoleSchema = z.strictObject({
+  name: z.string().min(2),
+  role: z.string().min(2),
+});
+
+export const factSchema = z
+  .strictObject({
+    id,
+    /** draft facts come from `kb:add` and are never served until a curator marks them reviewed. */
+    status: z.enum(['reviewed', 'draft']).default('reviewed'),
+    answer: z.string().min(20),
+    questions: z.array(z.string().min(3)).min(1),
+    keywords: z.array(z.string().min(2)).default([]),
+    entities: z.array(z.string().min(2)).default([]),
+    figures: z.array(figureSchema).default([]),
+    /** When the fact happened or was reported, if the article says. */
+    date: dateField.optional(),
+    topic: id.optional(),
+    quote: z.string().min(10),
+    /** The kinds of answer the fact gives; required on reviewed facts. */
+    gives: z
+      .array(z.enum(ANSWER_TYPES))
+      .min(1, `must name at least one of: ${ANSWER_TYPES.join(', ')}`)
+      .refine((g) => new Set(g).size === g.length, 'lists a kind twice')
+      .optional(),
+    /** Whose statement the fact reports: a full name, or the role when the material leaves them unnamed. */
+    speaker: z.string().min(2).optional(),
+    /** The countries, provinces and cities the fact is about; required (maybe empty) on reviewed facts. */
+    places: z.array(z.string().min(2)).optional(),
+    period: z.array(periodEntry).min(1).optional(),
+    agreement: agreementSchema.optional(),
+    people: z.array(personRoleSchema).min(1).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.status !== 'reviewed') return;
+    if (f.gives === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gives'],
+        message: `a reviewed fact says what kinds of answer it gives (${ANSWER_TYPES.join(', ')})`,
+      });
+    if (f.places === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['places'],
+        message: 'a reviewed fact lists the places it is about ([] for none)',
+      });
+    const statement = f.gives?.includes('statement') ?? false;
+    if (statement && f.speaker === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['speaker'],
+        message: 'gives a statement, so say whose (speaker)',
+      });
+    if (!statement && f.speaker !== undefined && f.gives !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gives'],
+        message: `has a speaker (${f.speaker}), so it gives a statement: add statement, or drop speaker`,
+      });
+  });
 export type FactInput = z.input<typeof factSchema>;
 
 export const factFileSchema = z.strictObject({
@@ -81,3 +143,17 @@ export const aliasGroupSchema = z.strictObject({
 });
 export const aliasFileSchema = z.strictObject({ groups: z.array(aliasGroupSchema) });
 export type AliasGroup = z.infer<typeof aliasGroupSchema>;
+
+/** knowledge/about.yaml: what the material is about, for the words the bot says about it. */
+export const aboutSchema = z.strictObject({
+  homeCountry: z.string().min(2),
+  subject: z.string().min(5),
+  refusal: z
+    .string()
+    .min(10)
+    .refine(
+      (t) => [...t.matchAll(/\{([^}]*)\}/g)].every((m) => m[1] === 'material' || m[1] === 'subject'),
+      'only {material} and {subject} may be filled in',
+    )
+    .optional(),
+});

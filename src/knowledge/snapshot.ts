@@ -17,8 +17,8 @@ import type { KnowledgeBase } from '../engine/types.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { DEFAULT_KNOWLEDGE_DIR, buildEngine } from './build.ts';
 
-/** Raise when the snapshot's layout changes. */
-const FORMAT = 1;
+/** Raise when the snapshot's layout changes (2: facts say what they give; the knowledge base has `about`). */
+const FORMAT = 2;
 /** How many snapshots to keep (one per knowledge folder in use, plus recent versions). */
 const KEEP = 5;
 
@@ -74,7 +74,7 @@ export function snapshotKey(knowledgeDir: string): string | undefined {
 function readSnapshot(file: string, key: string): KnowledgeBase | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot>;
-    if (data.format !== FORMAT || data.key !== key || !data.kb || !Array.isArray(data.kb.facts))
+    if (data.format !== FORMAT || data.key !== key || !data.kb?.about || !Array.isArray(data.kb.facts))
       return undefined;
     return data.kb;
   } catch {

@@ -32,6 +32,26 @@ function add(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** What a curator does after kb:add: the metadata filled in, every TODO gone. */
+function fillMetadata(dir: string): void {
+  writeFileSync(
+    join(dir, 'articles', `${ID}.yaml`),
+    [
+      `id: ${ID}`,
+      'source: new-article.txt',
+      'title: Qazvin industrial park to host 120 new knowledge-based SMEs',
+      'titleIsHeadline: true',
+      'date: 2021-09-07',
+      'dateNote: Dated September 7, 2021.',
+      'outlet: Tehran Times',
+      'outletNote: Inferred from its house style (TEHRAN dateline).',
+      'credits: [IRNA]',
+      'dateline: TEHRAN',
+      '',
+    ].join('\n'),
+  );
+}
+
 function fileCount(dir: string): number {
   return readdirSync(join(dir, 'articles')).length + readdirSync(join(dir, 'facts')).length;
 }
@@ -59,11 +79,30 @@ describe('kb:add', () => {
     for (const f of factFile.facts) expect(normaliseForQuote(text)).toContain(normaliseForQuote(f.quote));
   });
 
-  it('leaves a knowledge base that kb:check passes, with the drafts counted', () => {
+  it('leaves kb:check naming each TODO of the metadata, file and field, and counting the drafts', () => {
     const dir = copyKnowledge();
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
     const { problems } = readKnowledgeBase(dir);
-    expect(problems).toEqual([]);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      expect(p.file).toMatch(new RegExp(`articles/${ID}\\.yaml$`));
+      expect(p.message).toMatch(/still says TODO/);
+    }
+    expect(new Set(problems.map((p) => p.field))).toEqual(
+      new Set(['dateNote', 'outlet', 'outletNote', 'credits']),
+    );
+
+    const lines: string[] = [];
+    expect(runKbCheck(dir, false, (l) => lines.push(l))).toBe(1);
+    const out = lines.join('\n');
+    expect(out).toMatch(new RegExp(`✗ .*articles/${ID}\\.yaml: field outlet: still says TODO`));
+    expect(out).toMatch(/8 drafts awaiting review/);
+  });
+
+  it('passes kb:check once the metadata is filled in, with the drafts counted, not failed', () => {
+    const dir = copyKnowledge();
+    expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    fillMetadata(dir);
 
     const lines: string[] = [];
     expect(runKbCheck(dir, false, (l) => lines.push(l))).toBe(0);
@@ -73,9 +112,18 @@ describe('kb:add', () => {
     expect(out).toMatch(new RegExp(`${ID}: 8/9 sentences \\(89%\\), 0 facts, 8 draft\\(s\\)`));
   });
 
+  it('drafts what each fact gives and the places it names, marked TODO', () => {
+    const dir = copyKnowledge();
+    expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    const text = readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8');
+    expect(text).toMatch(/^ {4}gives: \[count\] # TODO: check/m);
+    expect(text).toMatch(/^ {4}places: \[Iran\] # TODO: /m);
+  });
+
   it('does not let the engine serve the drafts', () => {
     const dir = copyKnowledge();
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    fillMetadata(dir);
     const engine = openEngine(dir);
     expect(engine.kb.facts.filter((f) => f.status === 'draft')).toHaveLength(8);
     expect(engine.facts.some((f) => f.articleId === ID)).toBe(false);

@@ -16,6 +16,8 @@ const NEW_FACT = `
     answer: The zorblax reload check confirms that ISIPO has signed a memorandum with Armenia.
     questions: [What does the zorblax reload check confirm?]
     keywords: [zorblax]
+    gives: [description]
+    places: [Armenia]
     quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
 `;
 const BROKEN_FACT = `

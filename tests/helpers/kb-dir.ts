@@ -15,10 +15,16 @@ facts:
     answer: Widgetland had 120 widget factories in 2021.
     questions: [How many widget factories are there?]
     figures: [{ value: 120, unit: factories, asOf: 2021 }]
+    gives: [count]
+    places: [Widgetland]
+    period: ['2021']
     quote: Widgetland has 120 widget factories.
   - id: jane-doe
     answer: Jane Doe is the head of the Widget Council.
     questions: [Who is Jane Doe?]
+    gives: [person, role]
+    people: [{ name: Jane Doe, role: head of the Widget Council }]
+    places: []
     quote: Jane Doe is the head of the Widget Council.
 `;
 
@@ -41,6 +47,7 @@ dateline: WIDGETVILLE
     'facts/widgets.yaml': FACTS_YAML,
     'topics.yaml': 'topics: []\n',
     'aliases.yaml': 'groups:\n  - canonical: mou\n    variants: [memorandum]\n',
+    'about.yaml': `homeCountry: Widgetland\nsubject: Widgetland's widget industry\n`,
     ...overrides,
   };
   for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content);

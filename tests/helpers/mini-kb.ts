@@ -13,12 +13,15 @@ function fact(partial: Partial<Fact> & Pick<Fact, 'id' | 'answer' | 'quote' | 'q
     keywords: [],
     entities: [],
     figures: [],
+    gives: ['description'],
+    places: [],
     ...partial,
   };
 }
 
 export function miniKb(): KnowledgeBase {
   return {
+    about: { homeCountry: 'Widgetland', subject: 'Widgetland’s widget industry' },
     articles: [
       {
         id: 'widgets',

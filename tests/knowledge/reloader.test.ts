@@ -10,6 +10,8 @@ import { FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
 const NEW_FACT = `  - id: council-meetings
     answer: The Widget Council meets every spring in the capital city of Widgetland.
     questions: [When does the Widget Council meet?]
+    gives: [date, place]
+    places: [Widgetland]
     quote: The council meets every spring in the capital city.
 `;
 const DRAFT_FACT = `  - id: council-draft

@@ -1,0 +1,65 @@
+/**
+ * Whether a name a fact gives (a speaker, a person, a party, a place) occurs in the fact's own
+ * words: its quote, answer or entities. Case, typographic quotes and possessives aside ("Armenia’s"),
+ * a word may stand in its adjective form ("Armenian", "Iranian", "South Korean", "German",
+ * "Turkish"), and, for people and organisations, the alias groups make an acronym and its long name
+ * one ("ISIPO" and "Iran Small Industries and Industrial Parks Organization").
+ */
+import { AliasMatcher, toWords } from '../engine/normalise.ts';
+import type { AliasGroup } from '../engine/types.ts';
+
+/** Endings that make a place name an adjective: Armenia-n, Iran-ian, Japan-ese, Israel-i. */
+const ADJECTIVE_ENDINGS = ['n', 'an', 'ian', 'ese', 'ish', 'i'];
+
+/** `word` (of the text) is `name` or its adjective form. */
+function sameWord(word: string, name: string): boolean {
+  if (word === name) return true;
+  if (word.startsWith(name) && ADJECTIVE_ENDINGS.includes(word.slice(name.length))) return true;
+  // Germany → German, Turkey → Turkish.
+  if (name.endsWith('y') && name.length > 4) {
+    const base = name.slice(0, -1);
+    if (word === base || word === `${name.slice(0, -2)}ish`) return true;
+  }
+  return false;
+}
+
+function contains(words: readonly string[], name: readonly string[]): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i + name.length <= words.length; i++) {
+    if (name.every((n, k) => sameWord(words[i + k] as string, n))) return true;
+  }
+  return false;
+}
+
+/** A fact's own words, read once each way. */
+export interface Haystack {
+  occurs(name: string, options: { aliases: boolean }): boolean;
+}
+
+export class NameFinder {
+  private readonly aliases: AliasMatcher;
+
+  constructor(aliases: readonly AliasGroup[]) {
+    this.aliases = new AliasMatcher(aliases);
+  }
+
+  private words(text: string, aliases: boolean): string[] {
+    return aliases ? this.aliases.apply(toWords(text)) : toWords(text);
+  }
+
+  /**
+   * The texts a name must occur in. `aliases: false` (places) reads every word as written, so
+   * "Tehran" is not found in a text that says only "Iran".
+   */
+  in(texts: readonly string[]): Haystack {
+    const read = new Map<boolean, string[][]>();
+    return {
+      occurs: (name, { aliases }) => {
+        let words = read.get(aliases);
+        if (!words) read.set(aliases, (words = texts.map((t) => this.words(t, aliases))));
+        const wanted = this.words(name, aliases);
+        return words.some((w) => contains(w, wanted));
+      },
+    };
+  }
+}
