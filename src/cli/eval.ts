@@ -27,6 +27,7 @@ import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
 import { normaliseForQuote } from '../engine/normalise.ts';
+import { FEATURES, modelConfidence } from '../engine/decide.ts';
 import { DEFAULT_KNOWLEDGE_DIR, buildEngine, openEngine } from '../knowledge/open.ts';
 import { loadKnowledgeBase } from '../knowledge/load.ts';
 import { PROJECT_ROOT } from '../paths.ts';
@@ -153,7 +154,7 @@ function refusedHonestly(answer: Answer): boolean {
 export function evaluate(
   engine: Engine,
   set: QuestionSet,
-  options: { forced?: Engine; sources?: Map<string, string> } = {},
+  options: { forced?: Engine; sources?: Map<string, string>; explain?: boolean } = {},
 ): EvalResult {
   const sources = options.sources ?? articleIdsBySource();
   const forced = options.forced;
@@ -161,7 +162,7 @@ export function evaluate(
   const confidenceOf = (a: Answer) => a.confidence ?? a.score;
   for (const item of set.answerable) {
     const articles = item.articles.map((a) => sources.get(a) ?? a);
-    const answer = engine.answer(item.q);
+    const answer = engine.answer(item.q, { explain: options.explain ?? false });
     const reason = answerableMiss(item, articles, answer);
     const candidate = forced ? forced.answer(item.q) : answer;
     graded.push({
@@ -177,7 +178,7 @@ export function evaluate(
   }
   for (const category of ['near_miss', 'off_topic'] as const) {
     for (const item of set[category]) {
-      const answer = engine.answer(item.q);
+      const answer = engine.answer(item.q, { explain: options.explain ?? false });
       const candidate = forced ? forced.answer(item.q) : answer;
       const honest = refusedHonestly(answer);
       graded.push({
@@ -335,34 +336,59 @@ function gitCommit(): string {
 }
 
 /**
- * Fits the decision's few weights on every tuning set by grid search: the most good outcomes
- * (right answers, honest refusals) less twice the wrong answers, since a confident wrong answer
- * with a citation does more harm than an honest refusal. Prints the best settings.
+ * Fits the decision model on every tuning set: a logistic regression from the best candidate's
+ * features (decide.ts FEATURES) to "answering with it would be right", then the threshold with the
+ * most good outcomes less twice the wrong answers (a confident wrong answer with a citation does
+ * more harm than an honest refusal). Prints the model to paste into src/engine/model.ts.
  */
 function fit(sources: Map<string, string>): void {
   const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
-  const sets = Object.values(QUESTION_SETS).map((f) => loadQuestionSet(f));
-  const rows: { score: number; line: string }[] = [];
-  for (const contextWeight of [0.3, 0.45, 0.6, 0.75, 0.9]) {
-    for (const fillerWeight of [0, 0.15, 0.3, 0.5]) {
-      for (const answerThreshold of [0.66, 0.7, 0.74, 0.78, 0.82, 0.86]) {
-        const engine = buildEngine(kb, { contextWeight, fillerWeight, answerThreshold });
-        let good = 0;
-        let wrong = 0;
-        for (const set of sets) {
-          const r = evaluate(engine, set, { sources });
-          good += r.answeredRight + r.nearMissRefused + r.offTopicRefused;
-          wrong += r.wrong;
-        }
-        rows.push({
-          score: good - 2 * wrong,
-          line: `context ${contextWeight} filler ${fillerWeight} threshold ${answerThreshold}: good ${good}, wrong ${wrong}`,
-        });
-      }
+  const raw = buildEngine(kb, { model: null, answerThreshold: 0 });
+  const rows: { x: number[]; y: number; answerable: boolean }[] = [];
+  for (const file of Object.values(QUESTION_SETS)) {
+    const set = loadQuestionSet(file);
+    const r = evaluate(raw, set, { sources, explain: true });
+    for (const g of r.graded) {
+      const x = g.answer.trace?.decision.features;
+      if (!x) continue;
+      const answerable = g.category === 'answerable';
+      rows.push({ x, y: answerable && g.outcome === 'right' ? 1 : 0, answerable });
     }
   }
-  rows.sort((a, b) => b.score - a.score);
-  for (const r of rows.slice(0, 8)) console.log(`${String(r.score).padStart(5)}  ${r.line}`);
+  const n = FEATURES.length;
+  const w = new Array<number>(n).fill(0);
+  let b = 0;
+  const rate = 0.5;
+  const l2 = 0.001;
+  for (let epoch = 0; epoch < 4000; epoch++) {
+    const gw = new Array<number>(n).fill(0);
+    let gb = 0;
+    for (const { x, y } of rows) {
+      const p = 1 / (1 + Math.exp(-(b + x.reduce((s, v, i) => s + (w[i] as number) * v, 0))));
+      const e = p - y;
+      for (let i = 0; i < n; i++) gw[i] = (gw[i] as number) + e * (x[i] as number);
+      gb += e;
+    }
+    for (let i = 0; i < n; i++)
+      w[i] = (w[i] as number) - rate * ((gw[i] as number) / rows.length + l2 * (w[i] as number));
+    b -= (rate * gb) / rows.length;
+  }
+  const model = { bias: b, weights: w, threshold: 0.5 };
+  let best = { threshold: 0.5, score: -Infinity };
+  for (let t = 0.3; t <= 0.9; t += 0.02) {
+    let score = 0;
+    for (const r of rows) {
+      const p = modelConfidence(model, r.x);
+      if (p < t) score += r.answerable ? 0 : 1;
+      else score += r.y === 1 ? 1 : -2;
+    }
+    if (score > best.score) best = { threshold: Math.round(t * 100) / 100, score };
+  }
+  console.log(`${rows.length} questions with a candidate; features: ${FEATURES.join(', ')}`);
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  console.log(
+    `export const DEFAULT_MODEL: DecisionModel | undefined = ${JSON.stringify({ bias: r3(b), weights: w.map(r3), threshold: best.threshold })};`,
+  );
 }
 
 const CURVE = [0, 0.5, 0.6, 0.7, 0.74, 0.8, 0.85, 0.9, 0.95];

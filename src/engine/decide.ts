@@ -26,16 +26,19 @@ export interface DecideContext extends CheckContext {
   /** A common English word the material never uses counts this much of a rare one. */
   fillerWeight: number;
   facts: readonly Fact[];
-  /** Index words anywhere in each article's text. */
-  articleWords(articleId: string): ReadonlySet<string>;
   /** A word the material never uses that is common English: how a question is put, not its subject. */
   isFiller(word: string): boolean;
   /** How much a word the material never uses (and is no filler) counts, 0..1. */
   unknownWeight(word: string): number;
+  /** The fitted decision model; without one, confidence is the explained share times the checks' weights. */
+  model: DecisionModel | undefined;
 }
 
 export interface Judged {
   candidate: Candidate;
+  parts: Explained;
+  /** Product of the checks' weights (0 when vetoed). */
+  factor: number;
   /** Share of the question (rarity-weighted) the fact and its article explain. */
   explained: number;
   confidence: number;
@@ -52,41 +55,132 @@ export interface Decision {
   judged: Judged[];
   confidence: number;
   margin: number;
+  /** The decision's inputs for the best candidate, in FEATURES order. */
+  features?: number[] | undefined;
   reason: string;
 }
 
-/** Rarity-weighted share of the question's words the fact (or, as context, its article) holds. */
-export function explainedShare(query: Query, factNo: number, fact: Fact, ctx: DecideContext): number {
+/** How the question's words (rarity-weighted) stand to a fact: shares of the whole, adding to 1. */
+export interface Explained {
+  /** Held by the fact (each by its field weight; a corrected word as far as the correction is sure). */
+  fact: number;
+  /** Held only by the fact's article: context that locates the fact. */
+  context: number;
+  /** Held elsewhere in the material, or nowhere and no common English word: what the fact lacks. */
+  missing: number;
+  /** Common English words the material never uses: how the question is put. */
+  filler: number;
+}
+
+export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: DecideContext): Explained {
   const { index } = ctx;
   const article = ctx.articleWords(fact.articleId);
   const corrected = new Map(query.corrections.map((c) => [c.to, c.confidence]));
-  let total = 0;
-  let got = 0;
-  let slotIdf = 0;
-  let slotGot = 0;
+  const sum = { fact: 0, context: 0, missing: 0, filler: 0 };
+  const slot = { idf: 0, fact: 0, context: 0, filler: 0 };
   for (const w of query.words) {
     const known = index.idfOf(w);
+    const part = { fact: 0, context: 0, filler: 0 };
     let idf: number;
-    let gain = 0;
     if (known === null) {
-      idf = index.unknownIdf * (ctx.isFiller(w) ? ctx.fillerWeight : ctx.unknownWeight(w));
+      const filler = ctx.isFiller(w);
+      idf = index.unknownIdf * (filler ? ctx.fillerWeight : ctx.unknownWeight(w));
+      if (filler) part.filler = idf;
     } else {
       idf = known;
       const inFact = index.weightIn(w, factNo);
-      if (inFact > 0) gain = idf * inFact * (corrected.get(w) ?? 1);
-      else if (article.has(w)) gain = idf * ctx.contextWeight;
+      if (inFact > 0) part.fact = idf * inFact * (corrected.get(w) ?? 1);
+      else if (article.has(w)) part.context = idf;
     }
     if (query.alternatives.includes(w)) {
-      slotIdf = Math.max(slotIdf, idf);
-      slotGot = Math.max(slotGot, gain);
+      // Alternatives are one slot: the best of them counts.
+      const worth = (x: { fact: number; context: number }) => x.fact + ctx.contextWeight * x.context;
+      if (worth(part) >= worth(slot)) Object.assign(slot, part);
+      slot.idf = Math.max(slot.idf, idf);
     } else {
-      total += idf;
-      got += gain;
+      sum.fact += part.fact;
+      sum.context += part.context;
+      sum.filler += part.filler;
+      sum.missing += idf - part.fact - part.context - part.filler;
     }
   }
-  total += slotIdf;
-  got += slotGot;
-  return total > 0 ? Math.min(1, got / total) : 0;
+  sum.fact += slot.fact;
+  sum.context += slot.context;
+  sum.filler += slot.filler;
+  sum.missing += slot.idf - slot.fact - slot.context - slot.filler;
+  const total = sum.fact + sum.context + sum.missing + sum.filler;
+  if (total <= 0) return { fact: 0, context: 0, missing: 1, filler: 0 };
+  return {
+    fact: sum.fact / total,
+    context: sum.context / total,
+    missing: sum.missing / total,
+    filler: sum.filler / total,
+  };
+}
+
+/** The share of the question the fact explains, context counting by its weight. */
+export function explainedShare(query: Query, factNo: number, fact: Fact, ctx: DecideContext): number {
+  const e = explainedParts(query, factNo, fact, ctx);
+  return Math.min(1, e.fact + ctx.contextWeight * e.context);
+}
+
+/**
+ * A logistic model of "this candidate answers the question", over the signals below, fit on the
+ * tuning sets by `npm run eval -- --fit` (see model.ts). Its output is the confidence.
+ */
+export interface DecisionModel {
+  bias: number;
+  /** One weight per feature, in FEATURES order. */
+  weights: number[];
+  /** Least confidence to answer: where a wrong answer's cost (2) meets a refusal's (1), unless refit. */
+  threshold: number;
+}
+
+export const FEATURES = [
+  'fact',
+  'context',
+  'missing',
+  'filler',
+  'phrasing',
+  'margin',
+  'checks',
+  'typed',
+  'focus',
+] as const;
+
+/**
+ * typed: the question asks for a kind of answer and the fact's curated kinds include it exactly.
+ * focus: the question's rarest word the material uses (what it is most specifically about) is the fact's.
+ */
+export function features(
+  e: Explained,
+  phrasing: number,
+  margin: number,
+  checks: number,
+  typed: boolean,
+  focus: boolean,
+): number[] {
+  return [e.fact, e.context, e.missing, e.filler, phrasing, margin, checks, typed ? 1 : 0, focus ? 1 : 0];
+}
+
+/** The question's rarest word that the material uses, if any. */
+function focusWord(query: Query, ctx: DecideContext): string | undefined {
+  let best: string | undefined;
+  let bestIdf = -1;
+  for (const w of query.words) {
+    const idf = ctx.index.idfOf(w);
+    if (idf !== null && idf > bestIdf && !query.alternatives.includes(w)) {
+      best = w;
+      bestIdf = idf;
+    }
+  }
+  return best;
+}
+
+export function modelConfidence(model: DecisionModel, x: number[]): number {
+  let z = model.bias;
+  x.forEach((v, i) => (z += (model.weights[i] ?? 0) * v));
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** Judges the leading candidates and decides. */
@@ -99,8 +193,9 @@ export function decide(
   const judged: Judged[] = candidates.slice(0, CONSIDER).map((candidate) => {
     const fact = ctx.facts[candidate.factNo] as Fact;
     const { verdicts, factor, veto } = runChecks(query, fact, candidate.factNo, ctx);
-    const explained = explainedShare(query, candidate.factNo, fact, ctx);
-    return { candidate, explained, confidence: explained * factor, verdicts, veto };
+    const parts = explainedParts(query, candidate.factNo, fact, ctx);
+    const explained = Math.min(1, parts.fact + ctx.contextWeight * parts.context);
+    return { candidate, parts, factor, explained, confidence: explained * factor, verdicts, veto };
   });
   // Among the facts that can answer, the most confident, phrasing breaking near ties.
   const ranked = judged
@@ -119,8 +214,17 @@ export function decide(
   const rival = ranked.find(
     (j) => j !== best && (bestTopic === undefined || ctx.facts[j.candidate.factNo]?.topic !== bestTopic),
   );
+  const margin = best ? best.confidence - (rival?.confidence ?? 0) : 0;
+  let x: number[] | undefined;
+  if (best) {
+    const fact = ctx.facts[best.candidate.factNo] as Fact;
+    const typed = query.answerType !== null && fact.gives.includes(query.answerType);
+    const focus = focusWord(query, ctx);
+    const focused = focus !== undefined && ctx.index.contains(focus, best.candidate.factNo);
+    x = features(best.parts, best.candidate.phrasing, margin, best.factor, typed, focused);
+    if (ctx.model) best.confidence = modelConfidence(ctx.model, x);
+  }
   const confidence = best?.confidence ?? 0;
-  const margin = best ? confidence - (rival?.confidence ?? 0) : 0;
   if (!best) {
     return {
       action: 'refuse',
@@ -135,6 +239,7 @@ export function decide(
   const answer = confidence >= threshold;
   return {
     action: answer ? 'answer' : 'refuse',
+    features: x,
     best,
     vetoed,
     judged,

@@ -8,7 +8,8 @@ import type { CheckContext } from './checks.ts';
 import { Composer } from './compose.ts';
 import type { Corrections } from './compose.ts';
 import { decide, round, traceCandidates } from './decide.ts';
-import type { DecideContext, Decision } from './decide.ts';
+import type { DecideContext, Decision, DecisionModel } from './decide.ts';
+import { DEFAULT_MODEL } from './model.ts';
 import { FactIndex } from './index.ts';
 import { MONTH_NAMES, SOURCE_WORDS, SUMMARY_WORDS, contentWords, stem, toWords } from './normalise.ts';
 import { analyseQuery, negatedWords, splitCompound } from './query.ts';
@@ -27,8 +28,10 @@ import type {
 } from './types.ts';
 
 export interface EngineOptions {
-  /** Least confidence (0..1) in the best candidate for an answer. */
+  /** Least confidence (0..1) in the best candidate for an answer (default: the model's). */
   answerThreshold?: number;
+  /** The decision model; null for none (confidence is then the explained share times the checks' weights). */
+  model?: DecisionModel | null;
   /** Least retrieval coverage for a fact to be offered as "did you mean". */
   suggestThreshold?: number;
   /** Longest question accepted, in characters. */
@@ -54,14 +57,17 @@ export interface EngineOptions {
   everyday?: Iterable<string>;
 }
 
-export const DEFAULT_OPTIONS: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday'>> = {
-  answerThreshold: 0.74,
-  suggestThreshold: 0.3,
-  maxQuestionLength: 500,
-  contextWeight: 0.6,
-  fillerWeight: 0.25,
-};
+export const DEFAULT_OPTIONS: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday' | 'model'>> =
+  {
+    answerThreshold: 0.78,
+    suggestThreshold: 0.3,
+    maxQuestionLength: 500,
+    contextWeight: 0.3,
+    fillerWeight: 0.5,
+  };
 
+/** Words of a speaker given by title ("deputy minister of industry"), not by name. */
+const ROLE_LIKE = /^(?:deputy|minister|ministry|head|director|general|official|industry|ambassador|of|the)$/;
 /** Unknown words this short are as often typos of small words as new subjects: they count half. */
 const SHORT_UNKNOWN = 3;
 /** Short words that are no typo but a subject of their own: they count in full. */
@@ -78,7 +84,8 @@ export interface AnswerOptions {
 
 export class Engine {
   readonly kb: KnowledgeBase;
-  readonly options: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday'>>;
+  readonly options: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday' | 'model'>>;
+  readonly model: DecisionModel | undefined;
   readonly index: FactIndex;
   readonly articles: ReadonlyMap<string, Article>;
   readonly topics: ReadonlyMap<string, Topic>;
@@ -94,8 +101,13 @@ export class Engine {
 
   constructor(kb: KnowledgeBase, options: EngineOptions = {}) {
     this.kb = kb;
-    const { dictionary, places, everyday, ...rest } = options;
-    this.options = { ...DEFAULT_OPTIONS, ...rest };
+    const { dictionary, places, everyday, model, ...rest } = options;
+    this.model = model === null ? undefined : (model ?? DEFAULT_MODEL);
+    this.options = {
+      ...DEFAULT_OPTIONS,
+      ...(this.model ? { answerThreshold: this.model.threshold } : {}),
+      ...rest,
+    };
     this.facts = kb.facts.filter((f) => f.status === 'reviewed');
     this.index = new FactIndex({ facts: [...this.facts], aliases: kb.aliases }, dictionary);
     this.composer = new Composer(kb, this.facts);
@@ -132,6 +144,12 @@ export class Engine {
       speakers.push(f.speaker ? words(f.speaker) : []);
       answerWords.push(this.index.aliases.apply(toWords(f.answer)));
     });
+    const personWords = new Set<string>();
+    for (const f of this.facts) {
+      for (const name of [f.speaker ?? '', ...(f.people ?? []).map((p) => p.name)]) {
+        for (const w of words(name)) if (!ROLE_LIKE.test(w)) personWords.add(w);
+      }
+    }
     const unknownWeight = (w: string) => (w.length <= SHORT_UNKNOWN && !ACRONYMS.has(w) ? 0.5 : 1);
     const checkContext: CheckContext = {
       index: this.index,
@@ -141,13 +159,15 @@ export class Engine {
       factNegated: (f) => negated.get(f),
       answerWords: (f) => answerWords[f] ?? [],
       speakerWords: (f) => speakers[f] ?? [],
+      personWords,
+      articleWords: (id) => articleWords.get(id) ?? new Set(),
     };
     this.context = {
       ...checkContext,
+      model: this.model,
       contextWeight: this.options.contextWeight,
       fillerWeight: this.options.fillerWeight,
       facts: this.facts,
-      articleWords: (id) => articleWords.get(id) ?? new Set(),
       isFiller: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
       unknownWeight,
     };
@@ -201,13 +221,39 @@ export class Engine {
   private answerCompound(question: string, parts: string[], options: AnswerOptions): Answer {
     const answers = parts.map((p) => this.answerOne(question, p, { explain: true }));
     const answered = answers.filter((a) => a.status === 'answered');
-    const trace = answers.map((a) => a.trace as Trace);
-    const withTrace = (a: Answer): Answer => ({
-      ...a,
-      trace: options.explain ? { ...(a.trace as Trace), parts: trace } : undefined,
-    });
+    const traces = answers.map((a) => a.trace as Trace);
+    const withTrace = (a: Answer): Answer => {
+      if (!options.explain) return { ...a, trace: undefined };
+      const trace: Trace = {
+        query: { parts },
+        candidates: [],
+        decision: {
+          action: a.status === 'answered' ? 'answer' : 'refuse',
+          confidence: round(a.confidence ?? 0),
+          threshold: this.options.answerThreshold,
+          margin: 0,
+          reason: 'a compound question: each part is decided on its own',
+        },
+        parts: traces,
+      };
+      return { ...a, trace };
+    };
     if (answered.length === 0) return withTrace({ ...(answers[0] as Answer), query: question });
     if (answered.length === 1 && answers.length === 1) return withTrace(answered[0] as Answer);
+    // "2020 vs 2021" answered side by side from one trend (or disagreement): give the topic whole.
+    const sideFacts = answered.flatMap((a) => a.factIds.map((id) => this.fact(id) as Fact));
+    const topics = new Set(sideFacts.map((f) => f.topic));
+    const topic = sideFacts[0]?.topic ? this.topics.get(sideFacts[0].topic) : undefined;
+    if (answered.length === answers.length && topics.size === 1 && topic && topic.kind !== 'related') {
+      const confidence = Math.min(...answered.map((a) => a.confidence ?? 0));
+      const whole = this.composer.compose(
+        question,
+        this.composer.gather(sideFacts[0] as Fact, []),
+        confidence,
+        [],
+      );
+      return withTrace({ ...whole, corrections: answered.flatMap((a) => a.corrections), confidence });
+    }
     const facts: AnsweredFact[] = [];
     for (const a of answered) for (const f of a.facts) if (!facts.some((x) => x.id === f.id)) facts.push(f);
     const lines = answers.map((a, i) =>
@@ -257,6 +303,7 @@ export class Engine {
           confidence: round(a.confidence ?? 0),
           threshold: this.options.answerThreshold,
           margin: round(decision?.margin ?? 0),
+          features: decision?.features?.map(round),
           reason: reason ?? decision?.reason ?? '',
         },
       };
@@ -306,14 +353,12 @@ export class Engine {
       return traced({ ...refusal, confidence: decision.confidence }, decision);
     }
     const best = this.facts[decision.best.candidate.factNo] as Fact;
-    const bestRank = decision.best.confidence + 0.3 * decision.best.candidate.phrasing;
+    // Near ties by the same measure candidates were ranked by (their explained share, weighed by checks).
+    const rankOf = (j: (typeof decision.judged)[number]) =>
+      j.explained * j.factor + 0.3 * j.candidate.phrasing;
+    const bestRank = rankOf(decision.best);
     const ties = decision.judged
-      .filter(
-        (j) =>
-          j !== decision.best &&
-          j.confidence >= this.options.answerThreshold &&
-          j.confidence + 0.3 * j.candidate.phrasing >= bestRank * TIE,
-      )
+      .filter((j) => j !== decision.best && j.factor > 0 && rankOf(j) >= bestRank * TIE)
       .map((j) => this.facts[j.candidate.factNo] as Fact);
     const facts = this.composer.gather(best, ties, q.scope);
     // "Did ISIPO sign an MOU with Armenia?": yes, and here is where the material says so.

@@ -62,6 +62,7 @@ export interface QueryContext {
 /** "in the Armenia article", "according to the June 2021 piece", "the korea story": what names it. */
 const ARTICLE_REFERENCE =
   /\bthe\s+((?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)\s+(?:article|story|piece|report|news item)s?\b/u;
+const ARTICLE_REFERENCE_ALL = new RegExp(ARTICLE_REFERENCE.source, 'gu');
 export const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
@@ -134,10 +135,10 @@ const COMPARISON =
 /** "List every MOU", "which news agencies are cited", "put the events in order": the whole material. */
 function aggregateOf(text: string): Aggregate | null {
   const t = text.toLowerCase();
-  const many =
-    /\b(?:all|every|each|list|which|what|name|any)\b[^?.!]*\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?)\b/.test(
-      t,
-    ) && /\b(?:all|every|each|list|mous|memoranda|memorandums|agreements|deals|partners)\b/.test(t);
+  // A list needs a word that asks for the whole ("all", "every", "list"): "which outlet reported
+  // the SMEs Day memorandums?" asks about them, not for them.
+  const whole = /\b(?:all|every|each|list|complete|overview)\b/.test(t);
+  const many = whole && /\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?)\b/.test(t);
   if (many) return 'agreements';
   if (
     /\b(?:news ?agenc(?:y|ies)|outlets?|sources|publications|media)\b/.test(t) &&
@@ -164,7 +165,8 @@ const INTENT_TYPE: Record<Exclude<Intent, null>, AnswerType> = {
 
 function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerType | null {
   const t = text.toLowerCase();
-  if (statement) return 'statement';
+  // "What did X say" asks for a statement; "what day did X announce it" asks for a date.
+  if (statement && (intent === null || intent === 'person')) return 'statement';
   if (/\bwhy\b|\b(?:purpose|aim|goal|objective)s?\b/.test(t)) return 'reason';
   if (
     /\bhow\b(?! (?:many|much|big|large|high|long|old))[^?.!]*\b(?:held|done|signed|conducted|take place|happen)\b/.test(
@@ -180,9 +182,15 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
 
 /** The article a question points at, and the words that pointed at it. Undefined when none or several fit. */
 function articleScope(ctx: QueryContext, text: string): { articleId: string; words: string[] } | undefined {
-  const m = ARTICLE_REFERENCE.exec(text.toLowerCase());
-  if (!m?.[1]) return undefined;
-  const named = contentWords(toWords(m[1]), ctx.index.aliases);
+  const refs = [...text.toLowerCase().matchAll(ARTICLE_REFERENCE_ALL)];
+  const found = refs.map((m) => pointedAt(ctx, m[1] ?? ''));
+  // "Between the 2019 export report and the July 2021 Armenia article": two articles, no one scope.
+  const ids = new Set(found.map((f) => f?.articleId));
+  return ids.size === 1 ? found[0] : undefined;
+}
+
+function pointedAt(ctx: QueryContext, phrase: string): { articleId: string; words: string[] } | undefined {
+  const named = contentWords(toWords(phrase), ctx.index.aliases);
   let best: { articleId: string; words: string[] } | undefined;
   let tie = false;
   for (const [articleId, names] of ctx.articleNames) {
@@ -229,7 +237,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   const others = numbers.filter((w) => !years.includes(w));
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
   const intent = detectIntent(text);
-  const statement = STATEMENT.test(text);
+  const statement = STATEMENT.test(text) && (intent === null || intent === 'person');
   const allWords = index.aliases.apply(raw);
   const shape: Shape = asksForSource(text)
     ? 'source'

@@ -221,6 +221,8 @@ export interface Trace {
     threshold: number;
     /** Confidence over the best candidate from another topic. */
     margin: number;
+    /** The decision model's inputs for the best candidate (see decide.ts FEATURES). */
+    features?: number[] | undefined;
     reason: string;
   };
   /** A compound question's parts, each with its own trace. */

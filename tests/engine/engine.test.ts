@@ -95,6 +95,7 @@ describe('Engine.answer', () => {
       quote: 'Gadgets make up 20 percent of non-oil exports.',
       questions: ['What share of non-oil exports are gadgets?'],
       figures: [{ value: 20, unit: 'percent of non-oil exports' }],
+      gives: ['share'],
       entities: [],
     });
     const e = new Engine(kb);

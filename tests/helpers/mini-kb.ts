@@ -43,6 +43,7 @@ export function miniKb(): KnowledgeBase {
     facts: [
       fact({
         id: 'factories-2021',
+        gives: ['count', 'date'],
         answer: 'Widgetland had 120 widget factories in May 2021.',
         quote: 'Widgetland has 120 widget factories.',
         questions: ['How many widget factories does Widgetland have?', 'widget factory count'],
@@ -52,6 +53,7 @@ export function miniKb(): KnowledgeBase {
       }),
       fact({
         id: 'factories-2020',
+        gives: ['count', 'date'],
         answer: 'In 2020 Widgetland had 80 widget factories.',
         quote: 'In 2020 it had only 80 widget factories.',
         questions: ['How many widget factories were there in 2020?'],
@@ -61,6 +63,7 @@ export function miniKb(): KnowledgeBase {
       }),
       fact({
         id: 'acme-mou',
+        gives: ['organisation', 'description'],
         answer: 'Acme Corp signed a memorandum of understanding (MOU) with Gizmo Ltd on robot trade.',
         quote: 'Acme Corp signed a memorandum of understanding with Gizmo Ltd on robot trade.',
         questions: ['What MOU did Acme sign?', 'Who did Acme Corp sign an agreement with?'],
@@ -69,6 +72,7 @@ export function miniKb(): KnowledgeBase {
       }),
       fact({
         id: 'jane-doe',
+        gives: ['person', 'role'],
         answer: 'Jane Doe is the head of the Widget Council.',
         quote: 'Jane Doe is the head of the Widget Council.',
         questions: ['Who is Jane Doe?', 'Who heads the Widget Council?'],
@@ -76,6 +80,7 @@ export function miniKb(): KnowledgeBase {
       }),
       fact({
         id: 'export-share-60',
+        gives: ['share'],
         answer: 'Widgets make up 60 percent of Widgetland exports.',
         quote: 'Widgets make up 60 percent of exports.',
         questions: ['What share of exports are widgets?'],
@@ -85,6 +90,7 @@ export function miniKb(): KnowledgeBase {
       }),
       fact({
         id: 'export-share-30',
+        gives: ['share'],
         answer: 'Other sources say widgets make up nearly 30 percent of exports.',
         quote: 'Others say widgets make up nearly 30 percent of exports.',
         questions: ['What percentage of exports do widgets account for?'],
