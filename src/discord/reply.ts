@@ -110,9 +110,12 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
 export function answerEmbed(answer: Answer): APIEmbed {
   if (answer.status === 'no_match') {
     const lines = [answer.answer, ...answer.suggestions.map((s) => `• ${s}`)];
+    // A near miss: what the material does say instead, with its citation.
+    const related = answer.related;
     return fitEmbed({
       color: COLOURS.noMatch,
       description: truncate(lines.join('\n'), LIMITS.embedDescription),
+      ...(related ? { fields: [sourceField(related, 0, 1)] } : {}),
     });
   }
   const corrections =

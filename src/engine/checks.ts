@@ -33,7 +33,7 @@ export interface CheckContext {
 
 export type Verdict =
   | { verdict: 'pass' }
-  | { verdict: 'veto'; reason: string }
+  | { verdict: 'veto'; reason: string; gap: string }
   | { verdict: 'weight'; weight: number; reason: string };
 
 export interface Check {
@@ -42,7 +42,8 @@ export interface Check {
 }
 
 const PASS: Verdict = { verdict: 'pass' };
-const veto = (reason: string): Verdict => ({ verdict: 'veto', reason });
+/** reason: for the trace; gap: what the fact does not give, in words for the person who asked. */
+const veto = (reason: string, gap: string): Verdict => ({ verdict: 'veto', reason, gap });
 const weight = (w: number, reason: string): Verdict => ({ verdict: 'weight', weight: w, reason });
 
 /** The kinds of answer a fact gives: curated where the fact says, otherwise read off its figures and date. */
@@ -57,6 +58,24 @@ export function gives(fact: Fact): Set<AnswerType> {
   if (fact.date) out.add('date');
   return out;
 }
+
+/** What a question of each kind asks, for a refusal: "it does not say when". */
+const ASKED: Record<AnswerType, string> = {
+  person: 'who',
+  role: 'what their role is',
+  organisation: 'which organisation',
+  date: 'when',
+  place: 'where',
+  count: 'how many',
+  share: 'what share',
+  money: 'how much',
+  reason: 'why',
+  statement: 'what anyone said',
+  description: 'what it is',
+  name: 'what it is called',
+  manner: 'how',
+  list: 'what they all are',
+};
 
 /** Answer types one another can stand for: a count or a share is also "how much". */
 const SATISFIES: Partial<Record<AnswerType, AnswerType[]>> = {
@@ -88,7 +107,11 @@ const answerType: Check = {
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location.
     if (curated && wanted === 'place') return weight(0.85, 'asks where; the fact names no place');
-    if (curated) return veto(`asks for a ${wanted}; the fact gives ${[...has].join(', ') || 'none of that'}`);
+    if (curated)
+      return veto(
+        `asks for a ${wanted}; the fact gives ${[...has].join(', ') || 'none of that'}`,
+        `it does not say ${ASKED[wanted]}`,
+      );
     // Uncurated: the figure and date kinds are known, the rest is not.
     if (wanted === 'count' || wanted === 'share' || wanted === 'money') {
       if (fact.figures.length === 0) return weight(0.5, `asks for a ${wanted}; the fact has no figure`);
@@ -107,9 +130,16 @@ const numbers: Check = {
     if (fact.date) period.add(fact.date.slice(0, 4));
     const holds = (w: string) => index.contains(w, factNo) || (/^(19|20)\d\d$/.test(w) && period.has(w));
     const missing = query.numbers.filter((w) => !holds(w));
-    if (missing.length > 0) return veto(`the fact does not concern ${missing.join(', ')}`);
+    if (missing.length > 0)
+      return veto(
+        `the fact does not concern ${missing.join(', ')}`,
+        `it gives nothing for ${missing.join(', ')}`,
+      );
     if (query.alternatives.length > 0 && !query.alternatives.some(holds))
-      return veto(`the fact concerns none of ${query.alternatives.join(', ')}`);
+      return veto(
+        `the fact concerns none of ${query.alternatives.join(', ')}`,
+        `it gives nothing for ${query.alternatives.join(' or ')}`,
+      );
     return PASS;
   },
 };
@@ -127,10 +157,17 @@ const place: Check = {
     const missing = asked.filter(
       (w) => !ctx.index.contains(w, factNo) && !about.includes(w) && !article.has(w),
     );
-    if (missing.length > 0) return veto(`the fact does not mention ${missing.join(', ')}`);
+    if (missing.length > 0)
+      return veto(
+        `the fact does not mention ${missing.join(', ')}`,
+        `it does not mention ${missing.join(', ')}`,
+      );
     const others = about.filter((p) => p !== ctx.homeCountry);
     if (others.length > 0 && !others.some((p) => asked.includes(p)))
-      return veto(`the fact is about ${others.join(', ')}, not ${asked.join(', ')}`);
+      return veto(
+        `the fact is about ${others.join(', ')}, not ${asked.join(', ')}`,
+        `what it says is about ${others.join(', ')}`,
+      );
     return PASS;
   },
 };
@@ -140,7 +177,9 @@ const attribute: Check = {
   name: 'asked-attribute',
   run(query, _fact, factNo, { index }) {
     const missing = query.asked.filter((w) => query.words.includes(w) && !index.contains(w, factNo));
-    return missing.length > 0 ? veto(`the fact does not give the ${missing.join(' ')}`) : PASS;
+    return missing.length > 0
+      ? veto(`the fact does not give the ${missing.join(' ')}`, `it does not give the ${missing.join(' ')}`)
+      : PASS;
   },
 };
 
@@ -149,7 +188,10 @@ const scope: Check = {
   name: 'article',
   run(query, fact) {
     return query.scope !== undefined && fact.articleId !== query.scope
-      ? veto(`the question points at ${query.scope}; the fact is from ${fact.articleId}`)
+      ? veto(
+          `the question points at ${query.scope}; the fact is from ${fact.articleId}`,
+          'that article does not say',
+        )
       : PASS;
   },
 };
@@ -161,9 +203,9 @@ const negation: Check = {
     const negated = ctx.factNegated(factNo);
     const plain = query.words.filter((w) => !query.negated.has(w));
     if (negated && plain.some((w) => negated.has(w)))
-      return veto('the fact speaks of the negation ("non-…")');
+      return veto('the fact speaks of the negation ("non-…")', 'it speaks only of the "non-" kind');
     if ([...query.negated].some((w) => !negated?.has(w) && ctx.index.contains(w, factNo)))
-      return veto('the question negates what the fact is about');
+      return veto('the question negates what the fact is about', 'it speaks of the kind you ruled out');
     return PASS;
   },
 };
@@ -220,18 +262,19 @@ const role: Check = {
       const usable = positions.filter(
         (i) => qualified || !words.slice(Math.max(0, i - 3), i).some((w) => QUALIFIERS.has(w)),
       );
-      if (usable.length === 0) return veto(`the fact has no ${qualified ? 'such' : 'unqualified'} ${r}`);
+      if (usable.length === 0)
+        return veto(`the fact has no ${qualified ? 'such' : 'unqualified'} ${r}`, `it names no such ${r}`);
       const wanted = q.flatMap((w, i) => (w === r ? [postedTo(ctx, q, i)] : [])).find((p) => p !== undefined);
       if (wanted) {
         const posted = usable.map((i) => postedTo(ctx, words, i)).filter((p) => p !== undefined);
         if (posted.length > 0 && !posted.includes(wanted))
-          return veto(`the fact's ${r} serves elsewhere than ${wanted}`);
+          return veto(`the fact's ${r} serves elsewhere than ${wanted}`, `it names no such ${r}`);
       }
       if (others.length === 0) continue;
       const near = usable.some((i) =>
         words.slice(Math.max(0, i - ROLE_WINDOW), i + ROLE_WINDOW + 1).some((w) => others.includes(w)),
       );
-      if (!near) return veto(`the fact's ${r} is not of ${others.join(' ')}`);
+      if (!near) return veto(`the fact's ${r} is not of ${others.join(' ')}`, `it names no such ${r}`);
     }
     return PASS;
   },
@@ -247,13 +290,18 @@ const speaker: Check = {
     if (!query.statement) return PASS;
     const spoken = ctx.speakerWords(factNo);
     if (spoken.length === 0) {
-      return fact.gives.length > 0 ? veto('asks what was said; the fact reports no statement') : PASS;
+      return fact.gives.length > 0
+        ? veto('asks what was said; the fact reports no statement', 'it does not report what was said')
+        : PASS;
     }
     // The question names a person (anyone the material names): it must be the speaker. Titles
     // ("the ISIPO head") are no name: a speaker may be asked about by title.
     const named = query.words.filter((w) => ctx.personWords.has(w));
     if (named.length > 0 && !named.some((w) => spoken.includes(w)))
-      return veto(`the statement is not by ${named.join(' ')}`);
+      return veto(
+        `the statement is not by ${named.join(' ')}`,
+        `it reports no statement by ${named.join(' ')}`,
+      );
     return PASS;
   },
 };
@@ -276,21 +324,23 @@ export function runChecks(
   fact: Fact,
   factNo: number,
   ctx: CheckContext,
-): { verdicts: CheckVerdict[]; factor: number; veto: string | undefined } {
+): { verdicts: CheckVerdict[]; factor: number; veto: string | undefined; gap: string | undefined } {
   const verdicts: CheckVerdict[] = [];
   let factor = 1;
   let vetoed: string | undefined;
+  let gap: string | undefined;
   for (const check of CHECKS) {
     const v = check.run(query, fact, factNo, ctx);
     if (v.verdict === 'pass') verdicts.push({ check: check.name, verdict: 'pass' });
     else if (v.verdict === 'veto') {
       verdicts.push({ check: check.name, verdict: 'veto', reason: v.reason });
       vetoed ??= v.reason;
+      gap ??= v.gap;
       factor = 0;
     } else {
       verdicts.push({ check: check.name, verdict: 'weight', weight: v.weight, reason: v.reason });
       factor *= v.weight;
     }
   }
-  return { verdicts, factor, veto: vetoed };
+  return { verdicts, factor, veto: vetoed, gap };
 }

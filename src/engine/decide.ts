@@ -44,6 +44,8 @@ export interface Judged {
   confidence: number;
   verdicts: CheckVerdict[];
   veto: string | undefined;
+  /** What the fact does not give, in words for the person who asked (when vetoed). */
+  gap: string | undefined;
 }
 
 export interface Decision {
@@ -192,10 +194,10 @@ export function decide(
 ): Decision {
   const judged: Judged[] = candidates.slice(0, CONSIDER).map((candidate) => {
     const fact = ctx.facts[candidate.factNo] as Fact;
-    const { verdicts, factor, veto } = runChecks(query, fact, candidate.factNo, ctx);
+    const { verdicts, factor, veto, gap } = runChecks(query, fact, candidate.factNo, ctx);
     const parts = explainedParts(query, candidate.factNo, fact, ctx);
     const explained = Math.min(1, parts.fact + ctx.contextWeight * parts.context);
-    return { candidate, parts, factor, explained, confidence: explained * factor, verdicts, veto };
+    return { candidate, parts, factor, explained, confidence: explained * factor, verdicts, veto, gap };
   });
   // Among the facts that can answer, the most confident, phrasing breaking near ties.
   const ranked = judged

@@ -339,8 +339,8 @@ export class Engine {
         .map((c) => (this.facts[c.factNo] as Fact).questions[0] as string);
       const near = decision.vetoed;
       const related =
-        near && near.explained >= RELATED && near.veto
-          ? { fact: this.facts[near.candidate.factNo] as Fact, gap: near.veto }
+        near && near.explained >= RELATED && near.gap
+          ? { fact: this.facts[near.candidate.factNo] as Fact, gap: near.gap }
           : undefined;
       const refusal = this.noMatch(
         query,

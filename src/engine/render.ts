@@ -46,6 +46,11 @@ export function renderAnswerText(answer: Answer): string {
   lines.push(answer.answer);
   if (answer.status === 'no_match') {
     for (const s of answer.suggestions) lines.push(`  • ${s}`);
+    // A near miss: what the material does say instead, with its citation.
+    if (answer.related) {
+      const c = answer.related.citation;
+      lines.push('', 'Source:', `  ${citationLine(c)}`, `    ${quoted(c.quote)}`);
+    }
     return lines.join('\n');
   }
   if (answer.note) lines.push(`Note: ${answer.note}`);

@@ -12,6 +12,9 @@ import {
   truncate,
 } from '../../src/discord/reply.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { answerEmbed } from '../../src/discord/reply.ts';
+import { miniKb } from '../helpers/mini-kb.ts';
 
 const engine = openEngine();
 
@@ -92,5 +95,13 @@ describe('the reply builder', () => {
     const reply = toMessageReply(answerReply(engine.answer('armenia mou')));
     expect(reply.allowedMentions?.repliedUser).toBe(false);
     expect(reply.failIfNotExists).toBe(false);
+  });
+
+  it('shows a near miss’s refusal with the citation of what the material does say', () => {
+    const refusal = new Engine(miniKb()).answer('how many widget factories were there in 2019?');
+    expect(refusal.status).toBe('no_match');
+    const embed = answerEmbed(refusal);
+    expect(embed.description).toMatch(/What it does say/);
+    expect(embed.fields?.[0]?.value).toMatch(/widget factories/);
   });
 });

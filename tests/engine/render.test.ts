@@ -30,4 +30,12 @@ describe('renderAnswerText', () => {
     expect(text).toContain('Source:\n  “Widgetland in numbers” — Widget Times, 1 May 2021 [widgets]\n    “');
     expect(text.match(/^ {4}“/gm)).toHaveLength(4);
   });
+
+  it('gives a near miss’s refusal the source of what the material does say', () => {
+    const text = renderAnswerText(
+      new Engine(miniKb()).answer('how many widget factories were there in 2019?'),
+    );
+    expect(text).toMatch(/What it does say/);
+    expect(text).toMatch(/Source:\n.*Widget Times/);
+  });
 });
