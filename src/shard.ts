@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import { ConfigError, parseConfig } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createAppLogger, type Logger } from './logger.ts';
 
 /**
  * The script each shard runs: main.ts beside this file under tsx, or main.js beside the bundle
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       'DISCORD_TOKEN is not set: the sharded bot needs the bot token (see .env.example).',
     );
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createAppLogger(config);
 
   let totalShards = config.BOT_SHARD_COUNT;
   if (totalShards === 'auto' && config.DISCORD_API_BASE) {
