@@ -4,10 +4,11 @@
  * sets it on its Client as `kbShard` (see bot.ts); the functions sent to the shards below read it
  * there. They are sent as source text and run in the shard, so they use nothing but their arguments.
  */
-import type { Client, Shard, ShardClientUtil } from 'discord.js';
+import type { Client, Shard, ShardClientUtil, ShardingManager } from 'discord.js';
+import { Gauge, Registry } from 'prom-client';
 import type { ReloadResult } from '../knowledge/reloader.ts';
-import type { HealthReport } from '../observability/http.ts';
-import type { MetricsJson } from '../observability/metrics.ts';
+import { failures, type Check, type HealthReport, type HealthSource } from '../observability/http.ts';
+import { aggregateMetrics, type MetricsJson } from '../observability/metrics.ts';
 
 export interface ShardApi {
   health(): HealthReport;
@@ -95,4 +96,77 @@ export function shardMetrics(
     () => shard.eval((c) => (c as ShardHost).kbShard?.metrics() ?? null) as Promise<MetricsJson | null>,
     timeoutMs,
   );
+}
+
+/** How long the manager waits for a shard's health or metrics (a health check must answer quickly). */
+export const SHARD_PROBE_TIMEOUT_MS = 3_000;
+
+/**
+ * The shard manager's /healthz and /metrics: every shard's, gathered over IPC. Healthy when every
+ * shard (0 … totalShards - 1) is running and healthy; a shard not started, starting, dead or too
+ * slow is a failing check. The metrics are each shard's (labelled `shard`) in one exposition, with
+ * `kb_shard_up` saying which shards answered.
+ */
+export function shardManagerSource(
+  manager: ShardingManager,
+  timeoutMs = SHARD_PROBE_TIMEOUT_MS,
+): HealthSource {
+  const ids = () =>
+    typeof manager.totalShards === 'number'
+      ? Array.from({ length: manager.totalShards }, (_, i) => i)
+      : [...manager.shards.keys()];
+  return {
+    async health() {
+      const checks: Record<string, Check> = {};
+      await Promise.all(
+        ids().map(async (id) => {
+          const shard = manager.shards.get(id);
+          if (!shard) {
+            checks[`shard ${id}`] = { ok: false, reason: 'not started yet' };
+            return;
+          }
+          const answer = await shardHealth(shard, timeoutMs);
+          if (!answer.ok) checks[`shard ${id}`] = { ok: false, reason: answer.error };
+          else if (!answer.value) checks[`shard ${id}`] = { ok: false, reason: 'starting' };
+          else if (!answer.value.ok) {
+            checks[`shard ${id}`] = {
+              ok: false,
+              reason: failures(answer.value).join('; '),
+              checks: answer.value.checks,
+            };
+          } else checks[`shard ${id}`] = { ok: true, checks: answer.value.checks };
+        }),
+      );
+      const sorted = Object.fromEntries(
+        Object.entries(checks).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })),
+      );
+      return { ok: Object.values(sorted).every((c) => c.ok), checks: sorted };
+    },
+    async metrics() {
+      const up = createShardUpRegistry();
+      const parts: MetricsJson[] = [];
+      await Promise.all(
+        ids().map(async (id) => {
+          const shard = manager.shards.get(id);
+          const answer = shard ? await shardMetrics(shard, timeoutMs) : undefined;
+          const ok = answer?.ok === true && answer.value !== null;
+          up.gauge.labels(String(id)).set(ok ? 1 : 0);
+          if (answer?.ok && answer.value) parts.push(answer.value);
+        }),
+      );
+      parts.push(await up.registry.getMetricsAsJSON());
+      return aggregateMetrics(parts);
+    },
+  };
+}
+
+function createShardUpRegistry() {
+  const registry = new Registry();
+  const gauge = new Gauge({
+    name: 'kb_shard_up',
+    help: '1 when the shard answered the manager for these metrics, else 0',
+    labelNames: ['shard'] as const,
+    registers: [registry],
+  });
+  return { registry, gauge };
 }
