@@ -10,7 +10,9 @@ export const configSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** `json` (one object a line), `pretty` (readable), or `auto`: JSON in production or off a terminal. */
-  LOG_FORMAT: z.enum(['json', 'pretty', 'auto'], { message: "must be 'json', 'pretty' or 'auto'" }).default('auto'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty', 'auto'], { message: "must be 'json', 'pretty' or 'auto'" })
+    .default('auto'),
   /** `production` makes the logs JSON (LOG_FORMAT=auto). */
   NODE_ENV: z.string().trim().optional(),
   KNOWLEDGE_DIR: z.string().min(1).optional(),

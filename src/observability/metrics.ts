@@ -156,4 +156,3 @@ export type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
 export async function aggregateMetrics(parts: readonly MetricsJson[]): Promise<string> {
   return AggregatorRegistry.aggregate(parts as MetricsJson[]).metrics();
 }
-
