@@ -107,6 +107,8 @@ const NEW_FACT = `
     answer: The zorblax shard check confirms that ISIPO has signed a memorandum with Armenia.
     questions: [What does the zorblax shard check confirm?]
     keywords: [zorblax]
+    gives: [description]
+    places: [Armenia]
     quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
 `;
 
