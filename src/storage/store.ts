@@ -16,6 +16,10 @@
  * failure, reopening the file; a retry that fails again is logged only at debug level and waits
  * another `retryAfterMs`. When a retry succeeds it logs `info` ("storage recovered", with how many
  * writes were dropped); a later failure is then a new outage, logged once again.
+ *
+ * Operations: `check()` is /healthz's storage check (one small write), `stats` feeds the metrics,
+ * `hashUserId` lets the logs write the votes' hash, and with `retentionDays` questions older than
+ * that (and their votes) are deleted on open and then daily. Backups: see backup.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
