@@ -27,6 +27,7 @@ export const ENTRIES = {
   'kb-check': 'src/cli/kb-check.ts',
   'kb-add': 'src/cli/kb-add.ts',
   'kb-gaps': 'src/cli/kb-gaps.ts',
+  'db-backup': 'src/cli/db-backup.ts',
   eval: 'src/cli/eval.ts',
   bench: 'src/cli/bench.ts',
   'cold-start-child': 'src/bench/cold-start-child.ts',

@@ -9,6 +9,12 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20
 export const configSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `json` (one object a line), `pretty` (readable), or `auto`: JSON in production or off a terminal. */
+  LOG_FORMAT: z
+    .enum(['json', 'pretty', 'auto'], { message: "must be 'json', 'pretty' or 'auto'" })
+    .default('auto'),
+  /** `production` makes the logs JSON (LOG_FORMAT=auto). */
+  NODE_ENV: z.string().trim().optional(),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   /** Development: reload the knowledge base when its files change (debounced). */
   KNOWLEDGE_WATCH: z
@@ -49,6 +55,23 @@ export const configSchema = z.object({
     .string()
     .trim()
     .min(16, 'must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)')
+    .optional(),
+  /** The health and metrics HTTP server's port (GET /healthz, GET /metrics); unset → no server; 0 → any free port. */
+  HEALTH_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a port number (0–65535)')
+    .transform(Number)
+    .refine((n) => n <= 65_535, 'must be a port number (0–65535)')
+    .optional(),
+  /** The address the health server binds (default 127.0.0.1: this machine only). */
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** Delete stored questions (and their votes) older than this many days, at start and daily; unset → keep all. */
+  RETENTION_DAYS: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{0,5}$/, 'must be a whole number of days (1 or more)')
+    .transform(Number)
     .optional(),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -10,17 +10,17 @@ async function main(): Promise<void> {
   const engine = await openEngineCached(config.KNOWLEDGE_DIR);
   if (config.DISCORD_TOKEN) {
     // The Discord side (discord.js, SQLite) is loaded only for the bot: the console starts faster.
-    const [{ createBot }, { openFeedbackStore }, { KnowledgeReloader }, { createLogger }] = await Promise.all(
-      [
+    const [{ createBot }, { openFeedbackStore }, { KnowledgeReloader }, { createAppLogger }] =
+      await Promise.all([
         import('./discord/bot.ts'),
         import('./discord/feedback.ts'),
         import('./knowledge/reloader.ts'),
         import('./logger.ts'),
-      ],
-    );
-    const logger = createLogger(config.LOG_LEVEL);
+      ]);
+    const logger = createAppLogger(config);
     // Questions and 👍/👎 votes; a storage problem is logged once and never stops the bot.
     const store = openFeedbackStore(config, logger);
+    logger.hashUserIdsWith((id) => store.hashUserId(id)); // log lines match stored votes
     // /reload (and KNOWLEDGE_WATCH) swap in a re-read knowledge base; a broken one is never served.
     const reloader = new KnowledgeReloader(config.KNOWLEDGE_DIR, { engine });
     const bot = createBot({ config, engine, reloader, logger, store });

@@ -2,7 +2,8 @@
  * `npm run start:sharded`: the Discord bot in several shards. A discord.js ShardingManager forks
  * one `src/main.ts` process per shard (the manager passes each its shard id and the shard count in
  * SHARDS / SHARD_COUNT, which discord.js's Client reads), respawns a shard whose process dies, and on
- * SIGINT / SIGTERM stops every shard gracefully.
+ * SIGINT / SIGTERM stops every shard gracefully. With HEALTH_PORT the manager serves /healthz and
+ * /metrics for every shard (the shards serve none themselves).
  */
 import 'dotenv/config';
 import type { ChildProcess } from 'node:child_process';
@@ -10,7 +11,9 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import { ConfigError, parseConfig } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { shardManagerSource } from './discord/shards.ts';
+import { createAppLogger, type Logger } from './logger.ts';
+import { startHealthServer } from './observability/http.ts';
 
 /**
  * The script each shard runs: main.ts beside this file under tsx, or main.js beside the bundle
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
       'DISCORD_TOKEN is not set: the sharded bot needs the bot token (see .env.example).',
     );
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createAppLogger(config);
 
   let totalShards = config.BOT_SHARD_COUNT;
   if (totalShards === 'auto' && config.DISCORD_API_BASE) {
@@ -80,6 +83,16 @@ async function main(): Promise<void> {
     totalShards,
     respawn: true,
   });
+
+  const health =
+    config.HEALTH_PORT === undefined
+      ? undefined
+      : await startHealthServer({
+          host: config.HEALTH_HOST,
+          port: config.HEALTH_PORT,
+          logger,
+          source: shardManagerSource(manager),
+        });
 
   let stopping = false;
   const stops: Promise<boolean>[] = [];
@@ -119,6 +132,7 @@ async function main(): Promise<void> {
     let graceful = true;
     for (let i = 0; i < stops.length; i++) graceful = ((await stops[i]) ?? true) && graceful; // stops may grow
     if (!graceful) process.exitCode = 1;
+    await health?.close();
     logger.info('shards stopped');
   };
   const onSignal = (signal: string) => {

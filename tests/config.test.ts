@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, configSchema, parseConfig } from '../src/config.ts';
 
 describe('parseConfig', () => {
   it('treats empty values as not set', () => {
@@ -80,5 +81,35 @@ describe('parseConfig: the feedback database', () => {
       expect((err as Error).message).toMatch(/FEEDBACK_HASH_KEY: must be at least 16 characters/);
       expect((err as Error).message).not.toContain('short-secret');
     }
+  });
+});
+
+describe('parseConfig: running 24/7', () => {
+  it('reads HEALTH_PORT as a port, 0 included, and HEALTH_HOST with 127.0.0.1 as the default', () => {
+    expect(parseConfig({}).HEALTH_PORT).toBeUndefined();
+    expect(parseConfig({ HEALTH_PORT: '9464' }).HEALTH_PORT).toBe(9464);
+    expect(parseConfig({ HEALTH_PORT: '0' }).HEALTH_PORT).toBe(0);
+    expect(parseConfig({}).HEALTH_HOST).toBe('127.0.0.1');
+    for (const bad of ['65536', '-1', 'http', '80.5']) {
+      expect(() => parseConfig({ HEALTH_PORT: bad })).toThrow(/HEALTH_PORT: must be a port number/);
+    }
+  });
+
+  it('reads LOG_FORMAT (auto by default) and RETENTION_DAYS as whole days', () => {
+    expect(parseConfig({}).LOG_FORMAT).toBe('auto');
+    expect(parseConfig({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(() => parseConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(parseConfig({}).RETENTION_DAYS).toBeUndefined();
+    expect(parseConfig({ RETENTION_DAYS: '90' }).RETENTION_DAYS).toBe(90);
+    for (const bad of ['0', '-5', '1.5', 'forever']) {
+      expect(() => parseConfig({ RETENTION_DAYS: bad })).toThrow(
+        /RETENTION_DAYS: must be a whole number of days/,
+      );
+    }
+  });
+
+  it('documents every key in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const key of Object.keys(configSchema.shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
   });
 });

@@ -8,7 +8,7 @@ import { commands as allCommands } from '../../commands/index.ts';
 import { ConfigError, parseConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import type { Command } from '../discord/command.ts';
-import { createLogger } from '../logger.ts';
+import { createAppLogger } from '../logger.ts';
 import { isMain } from '../util/is-main.ts';
 
 export interface DeployResult {
@@ -35,7 +35,7 @@ export async function deployCommands(
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createAppLogger(config);
   const result = await deployCommands(config);
   logger.info('commands deployed', { ...result, guildId: config.DISCORD_GUILD_ID });
 }

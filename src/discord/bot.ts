@@ -1,17 +1,25 @@
 /** The Discord bot: a discord.js Client wired to the router, with a clean start and a graceful stop. */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import { commands as allCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { KnowledgeReloader } from '../knowledge/reloader.ts';
 import type { Logger } from '../logger.ts';
+import {
+  startHealthServer,
+  type Check,
+  type HealthReport,
+  type HealthServer,
+} from '../observability/http.ts';
+import { createMetrics, type Metrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
 import type { AskOptions, Command, CommandContext, QuestionSource } from './command.ts';
 import { Cooldown } from './cooldown.ts';
 import { feedbackButton, recordQuestion } from './feedback.ts';
 import { FEEDBACK_PREFIX } from './reply.ts';
 import { createRouter } from './router.ts';
+import { exposeShardApi } from './shards.ts';
 
 export interface BotOptions {
   config: Config;
@@ -26,6 +34,8 @@ export interface BotOptions {
   cooldown?: Cooldown;
   /** Where questions and 👍/👎 votes are stored (opened and closed by the caller); none → no feedback buttons. */
   store?: Store;
+  /** The metrics to count into (default: made here; under sharding labelled with the shard id). */
+  metrics?: Metrics;
 }
 
 export interface Bot {
@@ -36,6 +46,11 @@ export interface Bot {
   stop(): Promise<void>;
   /** Answers with another engine from now on (e.g. a reloaded knowledge base). */
   setEngine(engine: Engine): void;
+  /** The gateway connected, the knowledge base loaded, storage writable (GET /healthz). */
+  health(): HealthReport;
+  readonly metrics: Metrics;
+  /** The health and metrics endpoint, while the bot runs with HEALTH_PORT set (not in a shard: the manager serves it). */
+  readonly healthServer: HealthServer | undefined;
 }
 
 /**
@@ -63,6 +78,28 @@ export function createBot(options: BotOptions): Bot {
     // DMs: discord.js drops messages in an uncached DM channel unless it may create it as a partial.
     partials: [Partials.Channel],
     ...(api ? { rest: { api } } : {}),
+  });
+  // A shard of `npm run start:sharded` (discord.js sets client.shard): the manager serves the endpoint.
+  const shardId = client.shard?.ids[0];
+  const metrics =
+    options.metrics ??
+    createMetrics({
+      ...(shardId !== undefined ? { labels: { shard: String(shardId) } } : {}),
+      processMetrics: client.shard !== null || config.HEALTH_PORT !== undefined,
+    });
+  const gatewayReady = () =>
+    client.isReady() &&
+    client.ws.shards.size > 0 &&
+    client.ws.shards.every((shard) => shard.status === Status.Ready);
+  metrics.watch({
+    gatewayPingMs: () => client.ws.ping,
+    gatewayConnected: gatewayReady,
+    knowledge: () => ({
+      reloadsOk: options.reloader?.stats.ok ?? 0,
+      reloadsFailed: options.reloader?.stats.failed ?? 0,
+      facts: ctx.engine.facts.length,
+    }),
+    ...(options.store ? { storage: () => options.store!.stats } : {}),
   });
 
   const ctx: CommandContext = {
@@ -92,6 +129,7 @@ export function createBot(options: BotOptions): Bot {
     ctx,
     logger,
     cooldown: options.cooldown ?? new Cooldown(),
+    metrics,
     botUserId: () => client.user?.id,
     answerChannelIds: config.ANSWER_CHANNEL_IDS ?? [],
     buttonHandlers: { [FEEDBACK_PREFIX]: feedbackButton(options.store) },
@@ -112,14 +150,56 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Error, (err) => logger.error('discord client error', { err }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
 
+  function health(): HealthReport {
+    const ready = gatewayReady();
+    const gateway: Check = ready
+      ? { ok: true, pingMs: client.ws.ping }
+      : { ok: false, reason: `not connected (${String(Status[client.ws.status] ?? client.ws.status)})` };
+    const facts = ctx.engine.facts.length;
+    const knowledge: Check =
+      facts > 0 ? { ok: true, facts } : { ok: false, reason: 'no facts loaded', facts };
+    const storage: Check = options.store ? options.store.check() : { ok: true, detail: 'not used' };
+    return { ok: gateway.ok && knowledge.ok && storage.ok, checks: { gateway, knowledge, storage } };
+  }
+
+  if (client.shard) {
+    exposeShardApi(client, {
+      health,
+      metrics: () => metrics.registry.getMetricsAsJSON(),
+      reload: (by) =>
+        options.reloader?.reloadAndLog(logger, { trigger: 'command', shard: shardId, ...by }) ?? null,
+    });
+  }
+
+  let healthServer: HealthServer | undefined;
   let stopWatching: (() => void) | undefined;
   return {
     client,
+    metrics,
+    get healthServer() {
+      return healthServer;
+    },
+    health,
     async start() {
       if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+      // Listening before login, so a supervisor sees 503 "connecting" rather than nothing.
+      if (config.HEALTH_PORT !== undefined && !client.shard && !healthServer) {
+        healthServer = await startHealthServer({
+          host: config.HEALTH_HOST,
+          port: config.HEALTH_PORT,
+          logger,
+          source: { health, metrics: () => metrics.registry.metrics() },
+        });
+      }
       const ready = once(client, Events.ClientReady); // before login(): login resolves before ready
-      await client.login(config.DISCORD_TOKEN);
-      await ready;
+      try {
+        await client.login(config.DISCORD_TOKEN);
+        await ready;
+      } catch (err) {
+        await healthServer?.close(); // an open server would keep a failed process alive
+        healthServer = undefined;
+        throw err;
+      }
       logger.info('bot ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
       if (config.KNOWLEDGE_WATCH && options.reloader) stopWatching ??= options.reloader.watch({ logger });
     },
@@ -129,6 +209,8 @@ export function createBot(options: BotOptions): Bot {
       accepting = false;
       await Promise.allSettled([...inFlight]);
       await client.destroy();
+      await healthServer?.close();
+      healthServer = undefined;
       logger.info('bot stopped');
     },
     setEngine(next) {

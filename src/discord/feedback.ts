@@ -25,9 +25,17 @@ export const feedbackMessages = {
   same: (emoji: string) => `You already voted ${emoji}`,
 } as const;
 
-/** The feedback store of the bot: config.DATABASE_PATH, keyed with FEEDBACK_HASH_KEY. Never throws. */
+/**
+ * The feedback store of the bot: config.DATABASE_PATH, keyed with FEEDBACK_HASH_KEY, questions kept
+ * RETENTION_DAYS when set. Never throws.
+ */
 export function openFeedbackStore(config: Config, logger: Logger): Store {
-  return openStore({ path: config.DATABASE_PATH, hashKey: config.FEEDBACK_HASH_KEY, logger });
+  return openStore({
+    path: config.DATABASE_PATH,
+    hashKey: config.FEEDBACK_HASH_KEY,
+    logger,
+    retentionDays: config.RETENTION_DAYS,
+  });
 }
 
 /** 'guild' for a server channel, 'dm' for a direct message. */

@@ -11,7 +11,8 @@ import type {
   Message,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import type { ButtonHandler, Command, CommandContext } from './command.ts';
+import type { Metrics, QuestionOutcome, QuestionSourceLabel } from '../observability/metrics.ts';
+import type { AskedAnswer, ButtonHandler, Command, CommandContext } from './command.ts';
 import { isExpired, parseCustomId } from './custom-id.ts';
 import type { Cooldown } from './cooldown.ts';
 import { answerReply, errorReply, textReply, toInteractionReply, toMessageReply } from './reply.ts';
@@ -29,6 +30,8 @@ export interface RouterOptions {
   buttonHandlers?: Readonly<Record<string, ButtonHandler>>;
   /** The clock, for button expiry (tests move it). */
   now?: () => number;
+  /** Counts questions (outcome, source, latency) and cooldown hits. */
+  metrics?: Metrics;
 }
 
 export interface Router {
@@ -46,9 +49,53 @@ export function cooldownNotice(retryAfterMs: number): string {
 }
 
 export function createRouter(options: RouterOptions): Router {
-  const { ctx, logger, cooldown } = options;
+  const { ctx, logger, cooldown, metrics } = options;
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
   const answerChannels = new Set(options.answerChannelIds ?? []);
+
+  /**
+   * Runs one event's handling with a context whose `ask` notes each question; when it ends, each
+   * counts as answered, refused (not covered) or error (the handler failed), timed from the start.
+   * A question `skip` returns true for (chatter the bot stays silent on) is not counted.
+   */
+  async function measured(
+    source: QuestionSourceLabel,
+    run: (c: CommandContext) => Promise<void>,
+    skip: (answer: AskedAnswer) => boolean = () => false,
+  ): Promise<void> {
+    if (!metrics) return run(ctx);
+    const started = performance.now();
+    const asked: (AskedAnswer | 'error')[] = [];
+    const scoped = Object.create(ctx, {
+      ask: {
+        value: (...args: Parameters<CommandContext['ask']>) => {
+          try {
+            const answer = ctx.ask(...args);
+            asked.push(answer);
+            return answer;
+          } catch (err) {
+            asked.push('error');
+            throw err;
+          }
+        },
+      },
+    }) as CommandContext;
+    let failed = false;
+    try {
+      await run(scoped);
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      for (const a of asked) {
+        if (a !== 'error' && skip(a)) continue;
+        const outcome: QuestionOutcome =
+          failed || a === 'error' ? 'error' : a.status === 'answered' ? 'answered' : 'refused';
+        metrics.question(source, outcome, seconds);
+      }
+    }
+  }
 
   /** The ephemeral error, as a reply or a follow-up, whichever the interaction's state needs. */
   async function sendErrorReply(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
@@ -70,13 +117,15 @@ export function createRouter(options: RouterOptions): Router {
     }
     const allowed = cooldown.take(interaction.user.id);
     if (!allowed.ok) {
+      metrics?.cooldownHit('command');
+      // A command must be answered (else Discord shows "did not respond"); the notice is private.
       await interaction.reply(
         toInteractionReply(textReply(cooldownNotice(allowed.retryAfterMs), { hide: true })),
       );
       return;
     }
     try {
-      await command.execute(interaction, ctx);
+      await measured('command', (c) => command.execute(interaction, c));
     } catch (err) {
       logger.error('command failed', {
         err,
@@ -138,32 +187,44 @@ export function createRouter(options: RouterOptions): Router {
 
     const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
     if (!addressed && question === '') return;
+    const source: QuestionSourceLabel = dm ? 'dm' : mentioned ? 'mention' : 'channel';
+    /** Tells the user to wait: publicly, once a cooldown window; later refusals in it stay silent. */
+    const refuse = async (refusal: { retryAfterMs: number; notify: boolean }) => {
+      metrics?.cooldownHit(source);
+      if (refusal.notify)
+        await message.reply(toMessageReply(textReply(cooldownNotice(refusal.retryAfterMs))));
+    };
+    // In an answer channel, chatter the material does not cover is not for the bot (nor counted).
+    const chatter = (answer: AskedAnswer) => !addressed && answer.status === 'no_match';
     try {
       // A question addressed to the bot counts at once; one in an answer channel only if it is answered.
       const early = addressed ? cooldown.take(message.author.id) : undefined;
-      if (early && !early.ok) {
-        await message.reply(toMessageReply(textReply(cooldownNotice(early.retryAfterMs))));
-        return;
-      }
-      const answer = ctx.ask(
-        question,
-        {
-          via: 'message',
-          name: dm ? 'dm' : mentioned ? 'mention' : 'channel',
-          userId: message.author.id,
-          guildId: message.guildId,
-          channelId: message.channelId,
+      if (early && !early.ok) return await refuse(early);
+      let refused = false;
+      await measured(
+        source,
+        async (c) => {
+          const answer = c.ask(
+            question,
+            {
+              via: 'message',
+              name: source,
+              userId: message.author.id,
+              guildId: message.guildId,
+              channelId: message.channelId,
+            },
+            { recordUnanswered: addressed },
+          );
+          if (chatter(answer)) return;
+          const allowed = early ?? cooldown.take(message.author.id);
+          if (!allowed.ok) {
+            refused = true;
+            return await refuse(allowed);
+          }
+          await message.reply(toMessageReply(answerReply(answer)));
         },
-        { recordUnanswered: addressed },
+        (answer) => chatter(answer) || refused,
       );
-      // In an answer channel, chatter the material does not cover is not for the bot.
-      if (!addressed && answer.status === 'no_match') return;
-      const allowed = early ?? cooldown.take(message.author.id);
-      if (!allowed.ok) {
-        await message.reply(toMessageReply(textReply(cooldownNotice(allowed.retryAfterMs))));
-        return;
-      }
-      await message.reply(toMessageReply(answerReply(answer)));
     } catch (err) {
       logger.error('message reply failed', {
         err,

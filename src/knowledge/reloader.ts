@@ -69,10 +69,28 @@ export function debounce(fn: () => void, ms: number): Debounced {
   return debounced;
 }
 
+/** Who or what asked for a reload, for its log line (`trigger`: command, watch, …). */
+export type ReloadFields = { trigger: string } & Record<string, unknown>;
+
+/** Logs a reload's outcome: info with the counts, or error with every problem. */
+export function logReload(logger: Logger, result: ReloadResult, fields: ReloadFields): void {
+  if (result.ok) {
+    const { articles, facts, drafts, ms } = result;
+    logger.info('knowledge base reloaded', { ...fields, articles, facts, drafts, ms });
+  } else {
+    logger.error('knowledge base reload failed; still serving the last good one', {
+      ...fields,
+      problems: result.problems.map(formatProblem),
+    });
+  }
+}
+
 export class KnowledgeReloader {
   readonly dir: string;
   private current: Engine;
   private readonly engineOptions: EngineOptions;
+  /** Reloads so far, by outcome (for the metrics). */
+  readonly stats = { ok: 0, failed: 0 };
 
   constructor(dir: string = DEFAULT_KNOWLEDGE_DIR, options: ReloaderOptions = {}) {
     this.dir = resolve(dir);
@@ -100,6 +118,19 @@ export class KnowledgeReloader {
    * otherwise a new engine is built and swapped in.
    */
   reload(): ReloadResult {
+    const result = this.load();
+    this.stats[result.ok ? 'ok' : 'failed']++;
+    return result;
+  }
+
+  /** reload(), then logReload(). */
+  reloadAndLog(logger: Logger, fields: ReloadFields): ReloadResult {
+    const result = this.reload();
+    logReload(logger, result, fields);
+    return result;
+  }
+
+  private load(): ReloadResult {
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     try {
@@ -127,16 +158,7 @@ export class KnowledgeReloader {
   watch(options: WatchOptions): () => void {
     const { logger } = options;
     const reload = debounce(() => {
-      const result = this.reload();
-      if (result.ok) {
-        const { articles, facts, drafts, ms } = result;
-        logger.info('knowledge base reloaded', { trigger: 'watch', articles, facts, drafts, ms });
-      } else {
-        logger.error('knowledge base reload failed; still serving the last good one', {
-          trigger: 'watch',
-          problems: result.problems.map(formatProblem),
-        });
-      }
+      const result = this.reloadAndLog(logger, { trigger: 'watch' });
       options.onReload?.(result);
     }, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
 

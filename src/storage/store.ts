@@ -16,6 +16,10 @@
  * failure, reopening the file; a retry that fails again is logged only at debug level and waits
  * another `retryAfterMs`. When a retry succeeds it logs `info` ("storage recovered", with how many
  * writes were dropped); a later failure is then a new outage, logged once again.
+ *
+ * Operations: `check()` is /healthz's storage check (one small write), `stats` feeds the metrics,
+ * `hashUserId` lets the logs write the votes' hash, and with `retentionDays` questions older than
+ * that (and their votes) are deleted on open and then daily. Backups: see backup.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -123,6 +127,20 @@ export interface Store {
   gaps(options?: GapsOptions): Gaps;
   /** false while storage is down (between a failure and a successful retry). */
   readonly healthy: boolean;
+  /**
+   * Whether the database takes a write now (a one-row write to the meta table); while storage is
+   * down, the reason, without trying before the next retry is due.
+   */
+  check(): { ok: true } | { ok: false; reason: string };
+  /** The keyed hash a vote stores for this user id (the logs use it too, so lines match votes). */
+  hashUserId(userId: string): string;
+  /**
+   * Deletes questions (and their votes) stored before `now - days`; how many were deleted, or null
+   * when storage is down. The store does this itself with `retentionDays`.
+   */
+  prune(days: number): number | null;
+  /** Failed operations and writes dropped while down, since opening. */
+  readonly stats: { readonly errors: number; readonly droppedWrites: number };
   close(): void;
 }
 
@@ -136,6 +154,21 @@ export interface StoreOptions {
   retryAfterMs?: number;
   /** The clock (tests). */
   now?: () => Date;
+  /**
+   * Keep questions this many days: older ones (and their votes) are deleted on open and then
+   * daily. Unset: kept for ever.
+   */
+  retentionDays?: number | undefined;
+  /** Runs `fn` every `ms` until the returned function is called (default: an unref'd setInterval; tests). */
+  every?: (ms: number, fn: () => void) => () => void;
+}
+
+export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+function everyInterval(ms: number, fn: () => void): () => void {
+  const timer = setInterval(fn, ms);
+  timer.unref(); // never keeps the process alive
+  return () => clearInterval(timer);
 }
 
 /** Opens (creating it if needed) and migrates a database; throws on any problem. */
@@ -251,9 +284,12 @@ export function openStore(options: StoreOptions): Store {
 
   let db: DB | null = null;
   let hashKey: string | null = options.hashKey ?? null;
+  /** Hashes user ids while the key is unknown (no FEEDBACK_HASH_KEY and the database not open yet). */
+  const interimKey = randomBytes(32).toString('hex');
   let closed = false;
   /** Set while storage is down. */
-  let outage: { since: number; retryAt: number; dropped: number } | null = null;
+  let outage: { since: number; retryAt: number; dropped: number; reason: string } | null = null;
+  const stats = { errors: 0, droppedWrites: 0 };
 
   const connect = (): DB => {
     if (db) return db;
@@ -275,10 +311,12 @@ export function openStore(options: StoreOptions): Store {
       // already unusable
     }
     db = null;
+    stats.errors++;
     const t = now().getTime();
     if (outage) {
       logger.debug('storage still unavailable', { path, op, reason: reason(err) });
       outage.retryAt = t + retryAfterMs;
+      outage.reason = reason(err);
     } else {
       logger.error('storage unavailable: feedback is not recorded until it recovers', {
         path,
@@ -286,7 +324,7 @@ export function openStore(options: StoreOptions): Store {
         reason: reason(err),
         retryAfterMs,
       });
-      outage = { since: t, retryAt: t + retryAfterMs, dropped: 0 };
+      outage = { since: t, retryAt: t + retryAfterMs, dropped: 0, reason: reason(err) };
     }
   };
 
@@ -294,7 +332,10 @@ export function openStore(options: StoreOptions): Store {
   const guarded = <T>(op: string, fallback: T, write: boolean, fn: (db: DB) => T): T => {
     if (closed) return fallback;
     if (outage && now().getTime() < outage.retryAt) {
-      if (write) outage.dropped++;
+      if (write) {
+        outage.dropped++;
+        stats.droppedWrites++;
+      }
       return fallback;
     }
     try {
@@ -310,13 +351,40 @@ export function openStore(options: StoreOptions): Store {
       return result;
     } catch (err) {
       fail(err, op);
-      if (write && outage) outage.dropped++;
+      if (write && outage) {
+        outage.dropped++;
+        stats.droppedWrites++;
+      }
       return fallback;
     }
   };
 
   // Open now, so a problem is reported at start-up rather than at the first question.
   guarded('open', null, false, () => null);
+
+  const prune = (days: number): number | null => {
+    if (!Number.isInteger(days) || days < 1)
+      throw new RangeError(`retention is a whole number of days, not ${days}`);
+    const cutoff = new Date(now().getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+    // Votes go with their answers (ON DELETE CASCADE).
+    return guarded(
+      'prune',
+      null,
+      false,
+      (d) => d.prepare('DELETE FROM answers WHERE created_at < ?').run(cutoff).changes,
+    );
+  };
+  let stopRetention: (() => void) | undefined;
+  if (options.retentionDays !== undefined) {
+    const days = options.retentionDays;
+    const run = () => {
+      const deleted = prune(days);
+      if (deleted !== null)
+        logger.info('retention: old questions deleted', { path, retentionDays: days, deleted });
+    };
+    run();
+    stopRetention = (options.every ?? everyInterval)(RETENTION_INTERVAL_MS, run);
+  }
 
   return {
     recordAnswer(input) {
@@ -373,9 +441,30 @@ export function openStore(options: StoreOptions): Store {
       return !closed && outage === null;
     },
 
+    check() {
+      if (closed) return { ok: false, reason: 'closed' };
+      const ok = guarded('check', false, false, (d) => {
+        d.prepare(
+          `INSERT INTO meta (key, value) VALUES ('last_health_check', ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        ).run(now().toISOString());
+        return true;
+      });
+      return ok ? { ok: true } : { ok: false, reason: outage?.reason ?? 'unavailable' };
+    },
+
+    hashUserId(userId) {
+      return hashUserId(hashKey ?? interimKey, userId);
+    },
+
+    prune,
+
+    stats,
+
     close() {
       if (closed) return;
       closed = true;
+      stopRetention?.();
       try {
         db?.close();
       } catch (err) {

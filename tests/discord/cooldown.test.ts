@@ -14,7 +14,7 @@ describe('the per-user cooldown', () => {
       expect(cooldown.take('alice').ok).toBe(true);
       c.advance(1000);
     }
-    expect(cooldown.take('alice')).toEqual({ ok: false, retryAfterMs: 5000 });
+    expect(cooldown.take('alice')).toEqual({ ok: false, retryAfterMs: 5000, notify: true });
   });
 
   it('allows a question again once the oldest one leaves the window', () => {
@@ -44,5 +44,35 @@ describe('the per-user cooldown', () => {
     for (let i = 0; i < 5; i++) cooldown.take('alice');
     c.advance(1000);
     expect(cooldown.take('alice').ok).toBe(true);
+  });
+
+  it('says to notify only the first refusal in a window, however many follow', () => {
+    const c = clock();
+    const cooldown = new Cooldown({ now: c.now, limit: 1, windowMs: 1000 });
+    cooldown.take('alice');
+    const refusals = Array.from({ length: 50 }, () => cooldown.take('alice'));
+    expect(refusals.filter((r) => !r.ok && r.notify)).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ ok: false, notify: true });
+  });
+
+  it('notifies again once a window has passed since the last notice', () => {
+    const c = clock();
+    const cooldown = new Cooldown({ now: c.now, limit: 1, windowMs: 1000 });
+    cooldown.take('alice');
+    expect(cooldown.take('alice')).toMatchObject({ ok: false, notify: true });
+    c.advance(999);
+    expect(cooldown.take('alice')).toMatchObject({ ok: false, notify: false });
+    c.advance(1);
+    cooldown.take('alice'); // allowed again: the window has passed
+    expect(cooldown.take('alice')).toMatchObject({ ok: false, notify: true });
+  });
+
+  it('notifies each user once, separately', () => {
+    const c = clock();
+    const cooldown = new Cooldown({ now: c.now, limit: 1 });
+    cooldown.take('alice');
+    cooldown.take('alice');
+    cooldown.take('bob');
+    expect(cooldown.take('bob')).toMatchObject({ ok: false, notify: true });
   });
 });

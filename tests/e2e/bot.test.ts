@@ -264,6 +264,32 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     expect(notice.data.message_reference?.message_id).toBe(second.id);
   });
 
+  it('answers a flood of 100 @mentions from one user with at most one notice, and still answers another user', async () => {
+    const { fake } = await start(); // the default cooldown: 5 questions per 10 s
+    const alice = fake.user;
+    const flood = Array.from({ length: 100 }, () =>
+      fake.sendMessage({ author: alice, content: `<@${fake.bot.id}> armenia mou` }),
+    );
+    const bobAsks = fake.sendMessage({
+      author: fake.otherUser,
+      content: `<@${fake.bot.id}> Who is Ali Rasoulian?`,
+    });
+
+    const bobs = await fake.waitForRequest(
+      (r) => r.kind === 'channel-message' && r.message?.message_reference?.message_id === bobAsks.id,
+      10_000,
+    );
+    expect(JSON.stringify(bobs.body)).toContain('Rasoulian');
+    // Events are handled in order, and replies in one channel go out in order: the flood's are all in.
+    const floodIds = new Set(flood.map((m) => m.id));
+    const toAlice = fake.requests.filter(
+      (r) => r.kind === 'channel-message' && floodIds.has(r.message?.message_reference?.message_id ?? ''),
+    );
+    const notices = toAlice.filter((r) => JSON.stringify(r.body).includes('please wait'));
+    expect(notices).toHaveLength(1);
+    expect(toAlice).toHaveLength(5 + 1); // five answers, one notice, then silence
+  });
+
   it('answers an @mention as a reply to the message, without the mention in the question', async () => {
     const { fake } = await start();
     const sent = fake.sendMessage({ content: `<@${fake.bot.id}> Who is Ali Rasoulian?` });

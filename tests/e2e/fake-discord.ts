@@ -200,6 +200,20 @@ export interface FakeGuild {
 const DISCORD_EPOCH = 1420070400000n;
 let idCounter = 0n;
 /** A realistic snowflake (17-19 digits; @discordjs/rest only buckets such ids). */
+/** The shard that receives a guild's events: (guild_id >> 22) % shard count, as on Discord. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+interface Session {
+  id: string;
+  shard: [number, number];
+  intents: number;
+  seq: number;
+  log: { s: number; frame: string }[];
+  socket?: WebSocket | undefined;
+}
+
 export function snowflake(): string {
   idCounter = (idCounter + 1n) & 0xfffn;
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | idCounter).toString();
@@ -266,9 +280,8 @@ export class FakeDiscord {
   readonly commands = new Map<string, unknown[]>();
   readonly messages = new Map<string, APIMessage>();
 
-  private session:
-    | { id: string; intents: number; seq: number; log: { s: number; frame: string }[]; socket?: WebSocket }
-    | undefined;
+  /** Gateway sessions by shard id (one unless the bot is sharded). */
+  private readonly sessions = new Map<number, Session>();
   private readonly dms = new Map<string, APIDMChannel>();
   private readonly interactions = new Map<string, InteractionState>();
   private readonly failures: Failure[] = [];
@@ -421,35 +434,46 @@ export class FakeDiscord {
       else if (msg.op === GatewayOpcodes.Resume) {
         const d = msg.d as GatewayResumeData;
         this.resumes.push(d);
-        const s = this.session;
-        if (!s || s.id !== d.session_id) send({ op: GatewayOpcodes.InvalidSession, d: false });
+        const s = [...this.sessions.values()].find((x) => x.id === d.session_id);
+        if (!s) send({ op: GatewayOpcodes.InvalidSession, d: false });
         else {
           s.socket = ws;
           for (const { s: seq, frame } of s.log) if (seq > d.seq) ws.send(frame);
-          this.dispatch(GatewayDispatchEvents.Resumed, null);
+          this.dispatchTo(s, GatewayDispatchEvents.Resumed, null);
         }
       }
       this.notify();
     });
     ws.on('close', () => {
-      if (this.session?.socket === ws) this.session.socket = undefined;
+      for (const s of this.sessions.values()) if (s.socket === ws) s.socket = undefined;
     });
   }
 
   private onIdentify(ws: WebSocket, d: GatewayIdentifyData): void {
     this.identifies.push(d);
-    this.session = { id: snowflake(), intents: d.intents, seq: 0, log: [], socket: ws };
+    // A sharded bot identifies once a shard: each session gets its shard's guilds, as on Discord.
+    const [shardId, shardCount] = d.shard ?? [0, 1];
+    const session: Session = {
+      id: snowflake(),
+      shard: [shardId, shardCount],
+      intents: d.intents,
+      seq: 0,
+      log: [],
+      socket: ws,
+    };
+    this.sessions.set(shardId, session);
+    const guilds = this.guilds.filter((g) => shardOf(g.id, shardCount) === shardId);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.bot,
-      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: this.session.id,
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
       resume_gateway_url: `${this.gatewayUrl}-resume`,
-      shard: [0, 1],
+      shard: [shardId, shardCount],
       application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     };
-    this.dispatch(GatewayDispatchEvents.Ready, ready);
-    for (const g of this.guilds) this.dispatch(GatewayDispatchEvents.GuildCreate, this.guildCreate(g));
+    this.dispatchTo(session, GatewayDispatchEvents.Ready, ready);
+    for (const g of guilds) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, this.guildCreate(g));
   }
 
   private guildCreate(g: FakeGuild): GatewayGuildCreateDispatchData {
@@ -500,10 +524,29 @@ export class FakeDiscord {
     };
   }
 
-  /** Send a raw dispatch (queued for RESUME replay if disconnected). Returns its sequence number. */
+  /** The session of shard 0 (the only one of an unsharded bot). */
+  private get session(): Session | undefined {
+    return this.sessions.get(0);
+  }
+
+  /** The session that receives a guild's events (shard 0's for DMs), as Discord routes them. */
+  private sessionFor(guildId: string | undefined): Session | undefined {
+    const count = this.session?.shard[1] ?? 1;
+    return this.sessions.get(guildId ? shardOf(guildId, count) : 0);
+  }
+
+  /**
+   * Send a raw dispatch (queued for RESUME replay if disconnected) to the shard of its `guild_id`
+   * (shard 0 without one). Returns its sequence number.
+   */
   dispatch(t: GatewayDispatchEvents, d: unknown): number {
-    const s = this.session;
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+    const s = this.sessionFor(typeof guildId === 'string' ? guildId : undefined);
     if (!s) throw new Error('FakeDiscord: no gateway session yet (wait for the client to be ready)');
+    return this.dispatchTo(s, t, d);
+  }
+
+  private dispatchTo(s: Session, t: GatewayDispatchEvents, d: unknown): number {
     const frame = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: ++s.seq, d });
     s.log.push({ s: s.seq, frame });
     if (s.socket?.readyState === WebSocket.OPEN) s.socket.send(frame);
@@ -562,7 +605,7 @@ export class FakeDiscord {
       channel_type: dm ? ChannelType.DM : ChannelType.GuildText,
       ...(guild ? { guild_id: guild.id, member: withMember(author).member } : {}),
     };
-    const intents = this.session?.intents ?? 0;
+    const intents = this.sessionFor(guild?.id)?.intents ?? 0;
     const need = dm ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
     if (!(intents & need)) {
       this.suppressed.push({ t: 'MESSAGE_CREATE', d: data, missingIntent: GatewayIntentBits[need] });

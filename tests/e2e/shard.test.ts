@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from './fake-discord.ts';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
+import { value } from '../helpers/prometheus.ts';
+import { FakeDiscord, shardOf } from './fake-discord.ts';
 import { sendAsk } from './harness.ts';
 
 let fake: FakeDiscord | undefined;
@@ -97,4 +100,133 @@ describe('npm run start:sharded', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('DISCORD_TOKEN is not set');
   });
+});
+
+const NEW_FACT = `
+  - id: shard-reload-zorblax
+    answer: The zorblax shard check confirms that ISIPO has signed a memorandum with Armenia.
+    questions: [What does the zorblax shard check confirm?]
+    keywords: [zorblax]
+    gives: [description]
+    places: [Armenia]
+    quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
+`;
+
+/** Two guild ids whose events Discord sends to shard 0 and shard 1 of 2. */
+function guildIdsForTwoShards(): [string, string] {
+  const t = BigInt(Date.now()) - 1420070400000n;
+  const a = (t << 22n).toString();
+  const b = ((t + 1n) << 22n).toString();
+  return shardOf(a, 2) === 0 ? [a, b] : [b, a];
+}
+
+describe('npm run start:sharded with two shards', () => {
+  it('serves every shard’s health and metrics on one endpoint, and /reload reloads every shard', async () => {
+    const [guild0, guild1] = guildIdsForTwoShards();
+    fake = await FakeDiscord.start({
+      heartbeatIntervalMs: 250,
+      guilds: [
+        { id: guild0, name: 'shard zero' },
+        { id: guild1, name: 'shard one' },
+      ],
+    });
+    const knowledge = mkdtempSync(join(tmpdir(), 'kb-shard-'));
+    cpSync(DEFAULT_KNOWLEDGE_DIR, knowledge, { recursive: true });
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'shard'], {
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_BASE: fake.apiUrl,
+        BOT_SHARD_COUNT: '2',
+        HEALTH_PORT: '0',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+        KNOWLEDGE_DIR: knowledge,
+        DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kb-e2e-')), 'bot.db'),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+    try {
+      const f = fake;
+      const url = await f.waitFor(
+        () => /"healthz":"(http:\/\/127\.0\.0\.1:\d+)\/healthz"/.exec(stderr)?.[1],
+        15_000,
+        'the health endpoint',
+      );
+      // discord.js waits 5.5 s between two shards' starts, as Discord requires.
+      await f.waitFor(
+        () => (stderr.includes('"all shards launched"') ? true : undefined),
+        40_000,
+        'both shards',
+      );
+      expect(f.identifies.map((i) => i.shard)).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        checks: {
+          'shard 0': {
+            ok: true,
+            checks: { gateway: { ok: true }, knowledge: { ok: true }, storage: { ok: true } },
+          },
+          'shard 1': { ok: true, checks: { gateway: { ok: true } } },
+        },
+      });
+
+      appendFileSync(join(knowledge, 'facts/armenia-mou.yaml'), NEW_FACT);
+      const reload = f.sendInteraction({
+        type: 'command',
+        name: 'reload',
+        channelId: f.channelId('general', guild0),
+        memberPermissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands,
+      });
+      const reply = await reload.waitForReply(15_000);
+      const text = reply.data.content ?? reply.data.embeds?.[0]?.description ?? '';
+      expect(text).toMatch(/^✅ Knowledge base reloaded on all 2 shard\(s\)\.\n/);
+      expect(text).toMatch(/• Shard 0: ✅ 5 article\(s\), 85 fact\(s\), in [\d.]+ ms/);
+      expect(text).toMatch(/• Shard 1: ✅ 5 article\(s\), 85 fact\(s\), in [\d.]+ ms/);
+
+      // The other shard serves the new fact too.
+      const asked = f.sendInteraction({
+        type: 'command',
+        name: 'ask',
+        channelId: f.channelId('general', guild1),
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'question',
+            value: 'What does the zorblax shard check confirm?',
+          },
+        ],
+      });
+      expect((await asked.waitForReply(5000)).data.embeds?.[0]?.footer?.text).toContain(
+        'shard-reload-zorblax',
+      );
+
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      for (const shard of ['0', '1']) {
+        expect(value(metrics, `kb_shard_up{shard="${shard}"}`)).toBe(1);
+        expect(value(metrics, `kb_knowledge_reloads_total{outcome="ok",shard="${shard}"}`)).toBe(1);
+        expect(value(metrics, `kb_gateway_connected{shard="${shard}"}`)).toBe(1);
+      }
+      expect(value(metrics, 'kb_questions_total{outcome="answered",source="command",shard="1"}')).toBe(1);
+      expect(value(metrics, 'kb_questions_total{outcome="answered",source="command",shard="0"}')).toBe(0);
+
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      expect(code).toBe(0);
+      const reloads = logLines(stderr).filter((l) => l.msg === 'knowledge base reloaded');
+      expect(reloads.map((l) => l.shard).sort()).toEqual([0, 1]);
+      expect(stderr).not.toContain(TOKEN);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 90_000);
 });

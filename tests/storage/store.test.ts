@@ -342,3 +342,107 @@ describe('the feedback store when the database cannot be written', () => {
     expect(String(h.lines[0]?.reason)).toMatch(/newer/);
   });
 });
+
+describe('the feedback store for health, metrics and logs', () => {
+  it('checks that the database takes a write, and says why not while it is down', () => {
+    const h = harness();
+    expect(store({ path: join(tempDir(), 'bot.db'), logger: h.logger }).check()).toEqual({ ok: true });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), '');
+    const down = store({ path: join(dir, 'a-file', 'bot.db'), logger: h.logger, now: h.now });
+    expect(down.check()).toEqual({ ok: false, reason: expect.stringMatching(/EEXIST|ENOTDIR/) });
+  });
+
+  it('counts failed operations and the writes dropped while down', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), '');
+    const h = harness();
+    const s = store({ path: join(dir, 'a-file', 'bot.db'), logger: h.logger, now: h.now });
+    for (let i = 0; i < 3; i++) s.recordAnswer({ question: 'q', answer: NO_MATCH, channelKind: 'dm' });
+    expect(s.stats).toEqual({ errors: 1, droppedWrites: 3 });
+  });
+
+  it('hashes a user id as its votes do, with the key kept in the database', () => {
+    const path = join(tempDir(), 'bot.db');
+    const s = store({ path, logger: harness().logger });
+    const id = s.recordAnswer({ question: 'q', answer: ANSWERED, channelKind: 'guild' }) as string;
+    s.vote(id, USER, 1);
+    const db = new Database(path, { readonly: true });
+    const { user_hash } = db.prepare('SELECT user_hash FROM votes').get() as { user_hash: string };
+    db.close();
+    expect(s.hashUserId(USER)).toBe(user_hash);
+  });
+});
+
+describe('the feedback store with RETENTION_DAYS', () => {
+  /** A database with one question a day for ten days, the last (with a vote) on 2025-03-10. */
+  function tenDays(): { path: string; clock: ReturnType<typeof harness> } {
+    const path = join(tempDir(), 'bot.db');
+    const clock = harness();
+    const s = store({ path, logger: clock.logger, now: clock.now });
+    let last = '';
+    for (let day = 1; day <= 10; day++) {
+      last = s.recordAnswer({ question: `day ${day}`, answer: ANSWERED, channelKind: 'guild' }) as string;
+      s.vote(last, USER, 1);
+      clock.advance(24 * 60 * 60 * 1000);
+    }
+    s.close();
+    return { path, clock };
+  }
+  const questions = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT question FROM answers ORDER BY created_at').all() as {
+      question: string;
+    }[];
+    const votes = (db.prepare('SELECT COUNT(*) AS n FROM votes').get() as { n: number }).n;
+    db.close();
+    return { questions: rows.map((r) => r.question), votes };
+  };
+
+  it('deletes questions older than N days, and their votes, when it opens', () => {
+    const { path, clock } = tenDays(); // now: the day after the tenth question
+    const h = harness();
+    store({ path, logger: h.logger, now: clock.now, retentionDays: 3, every: () => () => {} });
+    expect(questions(path)).toEqual({ questions: ['day 8', 'day 9', 'day 10'], votes: 3 });
+    expect(h.lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        msg: 'retention: old questions deleted',
+        deleted: 7,
+        retentionDays: 3,
+      }),
+    ]);
+  });
+
+  it('deletes again each day while it runs, and stops when closed', () => {
+    const { path, clock } = tenDays();
+    let daily: (() => void) | undefined;
+    let interval = 0;
+    let stopped = false;
+    const s = store({
+      path,
+      logger: harness().logger,
+      now: clock.now,
+      retentionDays: 5,
+      every: (ms, fn) => {
+        interval = ms;
+        daily = fn;
+        return () => (stopped = true);
+      },
+    });
+    expect(interval).toBe(24 * 60 * 60 * 1000);
+    expect(questions(path).questions).toHaveLength(5);
+    clock.advance(2 * 24 * 60 * 60 * 1000);
+    daily?.();
+    expect(questions(path).questions).toEqual(['day 8', 'day 9', 'day 10']);
+    s.close();
+    expect(stopped).toBe(true);
+  });
+
+  it('keeps every question without a retention setting', () => {
+    const { path, clock } = tenDays();
+    clock.advance(1000 * 24 * 60 * 60 * 1000);
+    store({ path, logger: harness().logger, now: clock.now });
+    expect(questions(path).questions).toHaveLength(10);
+  });
+});
