@@ -28,6 +28,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { Answer } from '../engine/types.ts';
 import { normaliseForQuote } from '../engine/normalise.ts';
 import { FEATURES, modelConfidence } from '../engine/decide.ts';
+import { CHECKS } from '../engine/checks.ts';
 import { DEFAULT_KNOWLEDGE_DIR, buildEngine, openEngine } from '../knowledge/open.ts';
 import { loadKnowledgeBase } from '../knowledge/load.ts';
 import { PROJECT_ROOT } from '../paths.ts';
@@ -391,6 +392,33 @@ function fit(sources: Map<string, string>): void {
   );
 }
 
+/**
+ * What each check earns: every tuning set answered with that one check left out, against all of
+ * them. A check that earns nothing (no fewer good outcomes, no more wrong answers without it) goes.
+ */
+function ablate(sources: Map<string, string>): void {
+  const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+  const sets = Object.values(QUESTION_SETS).map((f) => loadQuestionSet(f));
+  const totals = (engine: Engine) => {
+    let good = 0;
+    let wrong = 0;
+    for (const set of sets) {
+      const r = evaluate(engine, set, { sources });
+      good += r.answeredRight + r.nearMissRefused + r.offTopicRefused;
+      wrong += r.wrong;
+    }
+    return { good, wrong };
+  };
+  const all = totals(buildEngine(kb));
+  console.log(`all checks: good ${all.good}, wrong ${all.wrong}`);
+  for (const check of CHECKS) {
+    const t = totals(buildEngine(kb, { withoutChecks: [check.name] }));
+    console.log(
+      `without ${check.name.padEnd(20)} good ${t.good} (${t.good - all.good >= 0 ? '+' : ''}${t.good - all.good}), wrong ${t.wrong} (${t.wrong - all.wrong >= 0 ? '+' : ''}${t.wrong - all.wrong})`,
+    );
+  }
+}
+
 const CURVE = [0, 0.5, 0.6, 0.7, 0.74, 0.8, 0.85, 0.9, 0.95];
 
 function main(): number {
@@ -406,17 +434,22 @@ function main(): number {
         log: { type: 'string' },
         baseline: { type: 'boolean', default: false },
         fit: { type: 'boolean', default: false },
+        ablate: { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
     console.error(
-      `${(err as Error).message}\nUsage: npm run eval -- [--set main|holdout|holdout-2|holdout-3|FILE] [--all] [-q] [-v] [--explain] [--log NOTE] [--baseline]`,
+      `${(err as Error).message}\nUsage: npm run eval -- [--set main|holdout|holdout-2|holdout-3|FILE] [--all] [-q] [-v] [--explain] [--log NOTE] [--baseline] [--fit] [--ablate]`,
     );
     return 2;
   }
   const engine = openEngine();
   const forced = openEngine(undefined, { answerThreshold: 0 });
   const sources = articleIdsBySource();
+  if (values.ablate) {
+    ablate(sources);
+    return 0;
+  }
   if (values.fit) {
     fit(sources);
     return 0;

@@ -2,7 +2,7 @@
  * Stage 3, checks: can this candidate fact answer this question? Each check is a small named rule
  * `(query, fact) → pass | veto(reason) | weight`, registered in CHECKS. A veto means the fact does
  * not give what was asked (the decision will not answer with it); a weight lowers confidence.
- * Checks read the fact's curated fields (what it gives, its places and periods, its speaker) where
+ * Checks read the fact's curated fields (what it gives, its places and periods) where
  * the knowledge base has them, and its words where it does not.
  */
 import type { FactIndex } from './index.ts';
@@ -23,12 +23,10 @@ export interface CheckContext {
   factNegated(factNo: number): ReadonlySet<string> | undefined;
   /** The fact's answer as index words, in order (stopwords kept). */
   answerWords(factNo: number): readonly string[];
-  /** Index words of the fact's speaker, when it reports a statement. */
-  speakerWords(factNo: number): readonly string[];
   /** Index words anywhere in each article's text. */
   articleWords(articleId: string): ReadonlySet<string>;
-  /** Index words of every person's name the material gives (speakers, people named with a role). */
-  personWords: ReadonlySet<string>;
+  /** The checks to run: CHECKS, or fewer to measure what one earns (`eval --ablate`). */
+  checks: readonly Check[];
 }
 
 export type Verdict =
@@ -280,43 +278,8 @@ const role: Check = {
   },
 };
 
-/**
- * "What did the ambassador say": the fact must report a statement, and by the person the question
- * names when the fact says whose it is.
- */
-const speaker: Check = {
-  name: 'speaker',
-  run(query, fact, factNo, ctx) {
-    if (!query.statement) return PASS;
-    const spoken = ctx.speakerWords(factNo);
-    if (spoken.length === 0) {
-      return fact.gives.length > 0
-        ? veto('asks what was said; the fact reports no statement', 'it does not report what was said')
-        : PASS;
-    }
-    // The question names a person (anyone the material names): it must be the speaker. Titles
-    // ("the ISIPO head") are no name: a speaker may be asked about by title.
-    const named = query.words.filter((w) => ctx.personWords.has(w));
-    if (named.length > 0 && !named.some((w) => spoken.includes(w)))
-      return veto(
-        `the statement is not by ${named.join(' ')}`,
-        `it reports no statement by ${named.join(' ')}`,
-      );
-    return PASS;
-  },
-};
-
 /** Every check, in the order the trace shows them. */
-export const CHECKS: readonly Check[] = [
-  answerType,
-  numbers,
-  place,
-  attribute,
-  scope,
-  negation,
-  role,
-  speaker,
-];
+export const CHECKS: readonly Check[] = [answerType, numbers, place, attribute, scope, negation, role];
 
 /** Runs every check on a candidate: its verdicts, and the confidence factor they add up to (0 when vetoed). */
 export function runChecks(
@@ -329,7 +292,7 @@ export function runChecks(
   let factor = 1;
   let vetoed: string | undefined;
   let gap: string | undefined;
-  for (const check of CHECKS) {
+  for (const check of ctx.checks) {
     const v = check.run(query, fact, factNo, ctx);
     if (v.verdict === 'pass') verdicts.push({ check: check.name, verdict: 'pass' });
     else if (v.verdict === 'veto') {

@@ -4,6 +4,7 @@
  *   query (query.ts)  →  retrieve (retrieve.ts)  →  checks (checks.ts)  →  decide (decide.ts)  →  compose (compose.ts)
  * and `answer(q, { explain: true })` returns the trace of why it answered or refused.
  */
+import { CHECKS } from './checks.ts';
 import type { CheckContext } from './checks.ts';
 import { Composer } from './compose.ts';
 import type { Corrections } from './compose.ts';
@@ -30,6 +31,8 @@ import type {
 export interface EngineOptions {
   /** Least confidence (0..1) in the best candidate for an answer (default: the model's). */
   answerThreshold?: number;
+  /** Names of checks to leave out (to measure what each earns: `eval --ablate`). */
+  withoutChecks?: readonly string[];
   /** The decision model; null for none (confidence is then the explained share times the checks' weights). */
   model?: DecisionModel | null;
   /** Least retrieval coverage for a fact to be offered as "did you mean". */
@@ -57,17 +60,19 @@ export interface EngineOptions {
   everyday?: Iterable<string>;
 }
 
-export const DEFAULT_OPTIONS: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday' | 'model'>> =
-  {
-    answerThreshold: 0.78,
-    suggestThreshold: 0.3,
-    maxQuestionLength: 500,
-    contextWeight: 0.3,
-    fillerWeight: 0.5,
-  };
+/** The options every engine has a value for. */
+type Settings = Required<
+  Omit<EngineOptions, 'dictionary' | 'places' | 'everyday' | 'model' | 'withoutChecks'>
+>;
 
-/** Words of a speaker given by title ("deputy minister of industry"), not by name. */
-const ROLE_LIKE = /^(?:deputy|minister|ministry|head|director|general|official|industry|ambassador|of|the)$/;
+export const DEFAULT_OPTIONS: Settings = {
+  answerThreshold: 0.78,
+  suggestThreshold: 0.3,
+  maxQuestionLength: 500,
+  contextWeight: 0.3,
+  fillerWeight: 0.5,
+};
+
 /** Unknown words this short are as often typos of small words as new subjects: they count half. */
 const SHORT_UNKNOWN = 3;
 /** Short words that are no typo but a subject of their own: they count in full. */
@@ -84,7 +89,9 @@ export interface AnswerOptions {
 
 export class Engine {
   readonly kb: KnowledgeBase;
-  readonly options: Required<Omit<EngineOptions, 'dictionary' | 'places' | 'everyday' | 'model'>>;
+  readonly options: Required<
+    Omit<EngineOptions, 'dictionary' | 'places' | 'everyday' | 'model' | 'withoutChecks'>
+  >;
   readonly model: DecisionModel | undefined;
   readonly index: FactIndex;
   readonly articles: ReadonlyMap<string, Article>;
@@ -101,7 +108,7 @@ export class Engine {
 
   constructor(kb: KnowledgeBase, options: EngineOptions = {}) {
     this.kb = kb;
-    const { dictionary, places, everyday, model, ...rest } = options;
+    const { dictionary, places, everyday, model, withoutChecks = [], ...rest } = options;
     this.model = model === null ? undefined : (model ?? DEFAULT_MODEL);
     this.options = {
       ...DEFAULT_OPTIONS,
@@ -134,22 +141,14 @@ export class Engine {
 
     const negated = new Map<number, Set<string>>();
     const factPlaces: string[][] = [];
-    const speakers: string[][] = [];
     const answerWords: string[][] = [];
     this.facts.forEach((f, i) => {
       const n = negatedWords(this.index.aliases.apply(toWords(f.answer)));
       if (n.size > 0) negated.set(i, n);
       const about = [...(f.places ?? []), ...f.entities].flatMap(words).filter((w) => this.places.has(w));
       factPlaces.push([...new Set(about)]);
-      speakers.push(f.speaker ? words(f.speaker) : []);
       answerWords.push(this.index.aliases.apply(toWords(f.answer)));
     });
-    const personWords = new Set<string>();
-    for (const f of this.facts) {
-      for (const name of [f.speaker ?? '', ...(f.people ?? []).map((p) => p.name)]) {
-        for (const w of words(name)) if (!ROLE_LIKE.test(w)) personWords.add(w);
-      }
-    }
     const unknownWeight = (w: string) => (w.length <= SHORT_UNKNOWN && !ACRONYMS.has(w) ? 0.5 : 1);
     const checkContext: CheckContext = {
       index: this.index,
@@ -158,9 +157,8 @@ export class Engine {
       factPlaces: (f) => factPlaces[f] ?? [],
       factNegated: (f) => negated.get(f),
       answerWords: (f) => answerWords[f] ?? [],
-      speakerWords: (f) => speakers[f] ?? [],
-      personWords,
       articleWords: (id) => articleWords.get(id) ?? new Set(),
+      checks: CHECKS.filter((c) => !withoutChecks.includes(c.name)),
     };
     this.context = {
       ...checkContext,
