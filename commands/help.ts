@@ -5,18 +5,29 @@ import type { Command } from '../src/discord/command.ts';
 import { textReply, toInteractionReply } from '../src/discord/reply.ts';
 import { countWords, materialText } from '../src/engine/about.ts';
 import type { Engine } from '../src/engine/engine.ts';
+import { agreementGroups, partnerNames } from '../src/onboarding/agreements.ts';
 import { tourPages } from '../src/onboarding/tour.ts';
+
+/** The person the facts name most often, for an example. */
+function mostNamedPerson(engine: Engine): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of engine.facts)
+    for (const p of f.people ?? []) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
 
 /** Every command with an example; the material's size and subject come from the knowledge base. */
 export function helpText(engine: Engine): string {
   const { about } = engine.kb;
   const pages = tourPages(engine).length;
+  const partner = partnerNames(agreementGroups(engine))[0];
+  const person = mostNamedPerson(engine);
   return [
     `**Iran SME knowledge bot** — answers from ${materialText(engine.kb)}, each answer with its source.`,
     '',
     `\`/ask question:How many industrial parks does Iran have?\` — ask anything about ${about.subject}`,
-    '`/who name:Ali Rasoulian` — who or what a name in the material is',
-    '`/mou partner:Armenia` — the memorandums of understanding (all of them without `partner`)',
+    `\`/who${person ? ` name:${person}` : ''}\` — who or what a name in the material is`,
+    `\`/mou${partner ? ` partner:${partner}` : ''}\` — the agreements (all of them without \`partner\`)`,
     '`/parks` — how many industrial parks Iran has, over time (`question:` to ask about them)',
     '`/exports` — what the material says about SMEs’ exports (`question:` to ask about them)',
     '`/sources` — the articles, their outlets and dates',

@@ -1,4 +1,7 @@
-/** /mou [partner] — the memorandums of understanding in the material, each with its key facts and sources. */
+/**
+ * /mou [partner] — the agreements in the material (from the facts' agreement fields), grouped by
+ * topic: each agreement with its parties, date and subject, then the key facts and sources.
+ */
 import Fuse from 'fuse.js';
 import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
@@ -15,44 +18,26 @@ import {
   truncate,
 } from '../src/discord/reply.ts';
 import type { Engine } from '../src/engine/engine.ts';
-import type { Fact } from '../src/engine/types.ts';
-
-/** The agreements: their topic in knowledge/topics.yaml and who the partner is, in a few words. */
-export const MOUS = [
-  { topic: 'armenia-mou', partner: 'Armenia (Investor Support Center)' },
-  { topic: 'korea-mou', partner: 'South Korea' },
-  { topic: 'sme-day-mous', partner: 'Iranian bodies (National SMEs Day 2020)' },
-] as const;
+import type { AnsweredFact } from '../src/engine/types.ts';
+import { countWords } from '../src/engine/about.ts';
+import { formatDate } from '../src/engine/render.ts';
+import { agreementGroups, partnerLabel, partnerNames } from '../src/onboarding/agreements.ts';
+import type { AgreementEntry, AgreementGroup } from '../src/onboarding/agreements.ts';
 
 const KEY_FACTS = 6;
 
-interface Agreement {
-  topic: string;
-  partner: string;
-  title: string;
-  facts: Fact[];
-}
-
-export function agreements(engine: Engine): Agreement[] {
-  return MOUS.flatMap(({ topic, partner }) => {
-    const t = engine.topics.get(topic);
-    const facts = engine.facts.filter((f) => f.topic === topic);
-    return t && facts.length > 0 ? [{ topic, partner, title: t.title, facts }] : [];
-  });
-}
-
-/** The agreements whose partner, title, entities or answers match the text. */
-export function matchAgreements(list: Agreement[], partner: string): Agreement[] {
-  const docs = list.map((a) => ({
-    topic: a.topic,
-    partner: a.partner,
-    title: a.title,
-    entities: [...new Set(a.facts.flatMap((f) => f.entities))],
-    answers: a.facts.map((f) => f.answer),
+/** The agreements whose partners, title, parties, entities or answers match the text. */
+export function matchAgreements(groups: AgreementGroup[], partner: string): AgreementGroup[] {
+  const docs = groups.map((g) => ({
+    key: g.key,
+    partners: [...g.countries, ...g.partners],
+    title: g.title,
+    entities: [...new Set(g.facts.flatMap((f) => f.entities))],
+    answers: g.facts.map((f) => f.answer),
   }));
   const fuse = new Fuse(docs, {
     keys: [
-      { name: 'partner', weight: 3 },
+      { name: 'partners', weight: 3 },
       { name: 'title', weight: 2 },
       { name: 'entities', weight: 2 },
       { name: 'answers', weight: 1 },
@@ -64,26 +49,82 @@ export function matchAgreements(list: Agreement[], partner: string): Agreement[]
   const hits = fuse.search(partner.trim().slice(0, 100));
   const best = hits[0]?.score ?? 1;
   // Keep close runners-up (a name both agreements mention) but not distant ones.
-  const topics = new Set(hits.filter((h) => (h.score ?? 1) <= best + 0.1).map((h) => h.item.topic));
-  return list.filter((a) => topics.has(a.topic));
+  const keys = new Set(hits.filter((h) => (h.score ?? 1) <= best + 0.1).map((h) => h.item.key));
+  return groups.filter((g) => keys.has(g.key));
 }
 
-export function agreementEmbed(engine: Engine, a: Agreement): APIEmbed {
-  const facts = a.facts.slice(0, KEY_FACTS).map((f) => engine.answeredFact(f));
-  const dates = [...new Set(facts.flatMap((f) => (f.date ? [f.date] : [])))].sort();
-  const parties = [...new Set(a.facts.flatMap((f) => f.entities))].slice(0, 12);
-  const sources = [...new Map(facts.map((f) => [f.citation.articleId, citationTitle(f.citation)])).values()];
+/** The agreements, one line each: kind, parties, date, subject; one line for a group that shares all but the partner. */
+function agreementLines(g: AgreementGroup): string {
+  const when = (a: AgreementEntry) => {
+    const date = a.date ?? a.fact.date;
+    return date ? formatDate(date) : 'undated';
+  };
+  const [first, ...rest] = g.agreements as [AgreementEntry, ...AgreementEntry[]];
+  const shared = rest.every(
+    (a) => a.kind === first.kind && when(a) === when(first) && a.subject === first.subject,
+  );
+  if (rest.length > 0 && shared) {
+    const home = g.parties.filter((p) => !g.partners.includes(p));
+    return (
+      `• **${countWords(g.agreements.length)} ${first.kind}s** · ${when(first)} · ` +
+      `${home.join(', ')} with: ${g.partners.join('; ')} — ${first.subject}`
+    );
+  }
+  return g.agreements
+    .map((a) => `• **${a.kind}** · ${a.parties.join(' – ')} · ${when(a)} — ${a.subject}`)
+    .join('\n');
+}
+
+/**
+ * One group of agreements as an embed: each agreement on a line, then the key facts, within
+ * `budget` characters (Discord allows 6,000 over all the embeds of a message).
+ */
+export function agreementEmbed(
+  engine: Engine,
+  g: AgreementGroup,
+  budget: number = LIMITS.embedTotal,
+): APIEmbed {
+  const context = g.facts.filter((f) => g.agreements.length === 1 || !f.agreement);
+  const candidates = context.slice(0, KEY_FACTS).map((f) => engine.answeredFact(f));
+  const carriers = g.agreements.map((a) => engine.answeredFact(a.fact));
+  const cited = [...carriers, ...candidates];
+  const sources = [...new Map(cited.map((f) => [f.citation.articleId, citationTitle(f.citation)])).values()];
+  const fields = [
+    {
+      name: g.partners.length > 1 ? 'Partners' : 'Partner',
+      value: truncate(partnerLabel(g), LIMITS.fieldValue),
+      inline: true,
+    },
+    ...(g.dates.length > 0
+      ? [{ name: 'Date', value: g.dates.map(formatDate).join(', '), inline: true }]
+      : []),
+    { name: 'Sources', value: truncate(sources.join('\n'), LIMITS.fieldValue) },
+  ];
+  const title = truncate(g.title, LIMITS.embedTitle);
+  const ids = (facts: AnsweredFact[]) =>
+    truncate(`facts: ${[...new Set(facts.map((f) => f.id))].join(', ')}`, LIMITS.footer);
+  const room = Math.min(
+    LIMITS.embedDescription,
+    budget -
+      title.length -
+      ids(cited).length -
+      fields.reduce((n, f) => n + f.name.length + f.value.length, 0),
+  );
+  // The agreements, then as many whole key facts as there is room for.
+  let description = truncate(agreementLines(g), Math.max(100, room));
+  const shown: AnsweredFact[] = [];
+  for (const f of candidates) {
+    const line = `${shown.length === 0 ? '\n' : ''}\n• ${f.answer}`;
+    if (description.length + line.length > room) break;
+    description += line;
+    shown.push(f);
+  }
   return {
     color: COLOURS.answer,
-    title: truncate(a.title, LIMITS.embedTitle),
-    description: truncate(facts.map((f) => `• ${f.answer}`).join('\n'), LIMITS.embedDescription),
-    fields: [
-      { name: 'Partner', value: truncate(a.partner, LIMITS.fieldValue), inline: true },
-      ...(dates.length > 0 ? [{ name: 'Date', value: dates.join(', '), inline: true }] : []),
-      { name: 'Named', value: truncate(parties.join(', '), LIMITS.fieldValue) },
-      { name: 'Sources', value: truncate(sources.join('\n'), LIMITS.fieldValue) },
-    ],
-    footer: { text: truncate(`facts: ${facts.map((f) => f.id).join(', ')}`, LIMITS.footer) },
+    title,
+    description,
+    fields,
+    footer: { text: ids([...carriers, ...shown]) },
   };
 }
 
@@ -103,11 +144,11 @@ export default {
 
   async execute(interaction, ctx) {
     const options = readReplyOptions(interaction);
-    const all = agreements(ctx.engine);
+    const all = agreementGroups(ctx.engine);
     const partner = interaction.options.getString('partner')?.trim();
     const chosen = partner ? matchAgreements(all, partner) : all;
     if (chosen.length === 0) {
-      const partners = all.map((a) => `• ${a.partner}`).join('\n');
+      const partners = all.map((g) => `• ${truncate(partnerLabel(g), 300)}`).join('\n');
       await interaction.reply(
         toInteractionReply(
           textReply(`No agreement in the material matches that partner. The partners are:\n${partners}`, {
@@ -117,12 +158,14 @@ export default {
       );
       return;
     }
-    const embeds = chosen.map((a) => agreementEmbed(ctx.engine, a));
+    const shown = chosen.slice(0, LIMITS.embeds);
+    const budget = Math.floor(LIMITS.embedTotal / shown.length);
+    const embeds = shown.map((g) => agreementEmbed(ctx.engine, g, budget));
     await interaction.reply(toInteractionReply(embedsReply(embeds, options)));
   },
 
   async autocomplete(interaction, ctx) {
-    const names = agreements(ctx.engine).map((a) => a.partner);
+    const names = partnerNames(agreementGroups(ctx.engine));
     await interaction.respond(matchStrings(names, interaction.options.getFocused()));
   },
 } satisfies Command;

@@ -23,6 +23,19 @@ function sameWord(word: string, name: string): boolean {
   return false;
 }
 
+/** Lowercase, straight apostrophes, one space between words. */
+function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function contains(words: readonly string[], name: readonly string[]): boolean {
   if (name.length === 0) return false;
   for (let i = 0; i + name.length <= words.length; i++) {
@@ -38,13 +51,31 @@ export interface Haystack {
 
 export class NameFinder {
   private readonly aliases: AliasMatcher;
+  /** Each text's words, as written and with aliases applied: names and entities recur across facts. */
+  private readonly read = new Map<string, { plain: string[]; aliased?: string[] }>();
 
   constructor(aliases: readonly AliasGroup[]) {
     this.aliases = new AliasMatcher(aliases);
   }
 
+  private readonly patterns = new Map<string, RegExp>();
+
+  /** The name as written, as a whole word or with an adjective ending. */
+  private pattern(name: string): RegExp {
+    let re = this.patterns.get(name);
+    if (!re) {
+      const endings = ADJECTIVE_ENDINGS.join('|');
+      re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(plain(name))}(?:${endings})?(?![\\p{L}\\p{N}])`, 'u');
+      this.patterns.set(name, re);
+    }
+    return re;
+  }
+
   private words(text: string, aliases: boolean): string[] {
-    return aliases ? this.aliases.apply(toWords(text)) : toWords(text);
+    let entry = this.read.get(text);
+    if (!entry) this.read.set(text, (entry = { plain: toWords(text) }));
+    if (!aliases) return entry.plain;
+    return (entry.aliased ??= this.aliases.apply(entry.plain));
   }
 
   /**
@@ -52,13 +83,15 @@ export class NameFinder {
    * "Tehran" is not found in a text that says only "Iran".
    */
   in(texts: readonly string[]): Haystack {
-    const read = new Map<boolean, string[][]>();
+    let flat: string[] | undefined;
     return {
       occurs: (name, { aliases }) => {
-        let words = read.get(aliases);
-        if (!words) read.set(aliases, (words = texts.map((t) => this.words(t, aliases))));
+        // Most names are in the text as written: a plain search first, the words only if it fails.
+        flat ??= texts.map(plain);
+        const written = this.pattern(name);
+        if (flat.some((t) => written.test(t))) return true;
         const wanted = this.words(name, aliases);
-        return words.some((w) => contains(w, wanted));
+        return texts.some((t) => contains(this.words(t, aliases), wanted));
       },
     };
   }

@@ -19,36 +19,39 @@ interface Commented {
   comment?: string | null | undefined;
 }
 
-/** Every TODO in a parsed YAML document or node (a map, a list item), with its field. */
-export function findTodos(node: unknown, path: readonly string[] = []): Todo[] {
-  const out: Todo[] = [];
-  if (isDocument(node)) {
-    for (const c of [node.commentBefore, node.comment])
-      for (const line of c?.split('\n') ?? [])
-        if (TODO.test(line)) out.push({ field: '', text: `# ${line.trim()}` });
-    return [...out, ...findTodos(node.contents, path)];
+/** The lines of a node's comments that say TODO. */
+function commentTodos(node: unknown, field: string, out: Todo[]): void {
+  if (node === null || typeof node !== 'object') return;
+  for (const c of [(node as Commented).commentBefore, (node as Commented).comment]) {
+    if (!c || !TODO.test(c)) continue;
+    // A comment block may run over several lines: report the lines that say TODO.
+    for (const line of c.split('\n')) if (TODO.test(line)) out.push({ field, text: `# ${line.trim()}` });
   }
+}
+
+function walk(node: unknown, path: readonly string[], out: Todo[]): void {
   const field = path.join('.');
-  const comments = (n: unknown, at: string) => {
-    if (n === null || typeof n !== 'object') return;
-    for (const c of [(n as Commented).commentBefore, (n as Commented).comment]) {
-      // A comment block may run over several lines: report the lines that say TODO.
-      for (const line of c?.split('\n') ?? [])
-        if (TODO.test(line)) out.push({ field: at, text: `# ${line.trim()}` });
-    }
-  };
-  comments(node, field);
+  commentTodos(node, field, out);
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      comments(pair.key, [...path, key].join('.'));
-      out.push(...findTodos(pair.value, [...path, key]));
+      commentTodos(pair.key, [...path, key].join('.'), out);
+      walk(pair.value, [...path, key], out);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => out.push(...findTodos(item, [...path, String(i)])));
+    node.items.forEach((item, i) => walk(item, [...path, String(i)], out));
   } else if (isScalar(node) && typeof node.value === 'string' && TODO.test(node.value)) {
     out.push({ field, text: node.value.trim() });
   }
+}
+
+/** Every TODO in a parsed YAML document or node (a map, a list item), with its field. */
+export function findTodos(node: unknown): Todo[] {
+  const out: Todo[] = [];
+  if (isDocument(node)) {
+    commentTodos(node, '', out);
+    walk(node.contents, [], out);
+  } else walk(node, [], out);
   return out;
 }

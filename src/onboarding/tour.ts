@@ -1,12 +1,14 @@
 /**
  * The /onboard tour: a few pages that walk a newcomer through the material — who is who, the
  * agreements, the key figures, the export picture and where the sources disagree. Every page is
- * chosen from the knowledge base by topic, entities and figures (no fact text is written here),
- * and every item carries its citation.
+ * chosen from the knowledge base by topic, entities, figures and agreements (no fact text is
+ * written here), and every item carries its citation.
  */
 import type { Engine } from '../engine/engine.ts';
 import { figureKind } from '../engine/normalise.ts';
 import type { Fact } from '../engine/types.ts';
+import { countWords } from '../engine/about.ts';
+import { agreementGroups } from './agreements.ts';
 import { citeFact, introductions } from './cite.ts';
 import type { CitedFact } from './cite.ts';
 
@@ -50,20 +52,23 @@ function peoplePage(engine: Engine): TourPage {
   };
 }
 
-const MEMORANDUM = /\b(memorand\w*|mous?)\b/i;
-
-/** The memorandums of understanding: the topics about them, two key facts each. */
+/** The agreements, from the facts' agreement fields: each group's two key facts. */
 function agreementsPage(engine: Engine): TourPage {
-  const topics = [...engine.topics.values()].filter((t) => MEMORANDUM.test(t.title));
-  const facts = topics.flatMap((t) => {
-    const ofTopic = engine.facts.filter((f) => f.topic === t.id);
-    const about = ofTopic.filter((f) => MEMORANDUM.test(f.answer));
-    return (about.length > 0 ? about : ofTopic).slice(0, 2);
-  });
+  const groups = agreementGroups(engine);
+  const agreements = groups.flatMap((g) => g.agreements);
+  const kinds = [...new Set(agreements.map((a) => a.kind))];
+  const kind = kinds.length === 1 && kinds[0] !== 'agreement' ? ` (${kinds[0]}s)` : '';
+  const n = agreements.length;
   return {
-    title: 'The agreements (MOUs)',
-    intro: `The material covers ${topics.length} sets of memorandums of understanding: ${topics.map((t) => t.title).join('; ')}.`,
-    items: facts.slice(0, PER_PAGE).map((f) => citeFact(engine, f)),
+    title: `The agreements${kind}`,
+    intro:
+      `The material reports ${countWords(n)} agreement${n === 1 ? '' : 's'}` +
+      (groups.length > 1 ? ` in ${countWords(groups.length)} groups` : '') +
+      `: ${groups.map((g) => (g.agreements.length > 1 ? `${g.title} (${countWords(g.agreements.length)})` : g.title)).join('; ')}.`,
+    items: groups
+      .flatMap((g) => g.facts.slice(0, 2))
+      .slice(0, PER_PAGE)
+      .map((f) => citeFact(engine, f)),
   };
 }
 

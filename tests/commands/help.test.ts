@@ -3,7 +3,7 @@ import { helpText } from '../../commands/help.ts';
 import { countWords } from '../../src/engine/about.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { tourPages } from '../../src/onboarding/tour.ts';
-import { miniKb } from '../helpers/mini-kb.ts';
+import { miniKb, miniKbWithAgreements } from '../helpers/mini-kb.ts';
 
 describe('/help', () => {
   it('counts the loaded articles and takes the subject from about.yaml, not from code', () => {
@@ -21,5 +21,11 @@ describe('/help', () => {
     expect(helpText(engine)).toContain(
       `tour of the material in ${countWords(pages)} page${pages === 1 ? '' : 's'}`,
     );
+  });
+
+  it('takes its /who and /mou examples from the material', () => {
+    const text = helpText(new Engine(miniKbWithAgreements()));
+    expect(text).toContain('`/who name:Jane Doe`');
+    expect(text).toContain('`/mou partner:Gizmoland`');
   });
 });

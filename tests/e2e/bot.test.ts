@@ -9,6 +9,7 @@ import type { Command } from '../../src/discord/command.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { ERROR_MESSAGE, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
+import { agreementGroups, allAgreements } from '../../src/onboarding/agreements.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { botHarness, sendAsk, type BotHarnessOptions } from './harness.ts';
 
@@ -125,11 +126,24 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     expect(reply.data.content ?? '').not.toContain('@everyone');
   });
 
-  it('lists every memorandum with /mou and narrows to one with partner', async () => {
+  it('lists every agreement with /mou, from the facts, and narrows to one with partner', async () => {
     const { fake } = await start();
     const all = await fake.sendInteraction({ type: 'command', name: 'mou' }).waitForReply();
-    expect(all.data.embeds?.map((e) => e.title)).toHaveLength(3);
+    const groups = agreementGroups(engine);
+    expect(all.data.embeds?.map((e) => e.title)).toEqual(groups.map((g) => g.title));
+    const footers = all.data.embeds?.map((e) => e.footer?.text ?? '').join(' ') ?? '';
+    for (const a of allAgreements(engine)) expect(footers).toContain(a.fact.id);
     expect(all.data.embeds?.[0]?.fields?.find((f) => f.name === 'Sources')?.value).toContain('Tehran Times');
+    const size = (all.data.embeds ?? []).reduce(
+      (n, e) =>
+        n +
+        (e.title?.length ?? 0) +
+        (e.description?.length ?? 0) +
+        (e.footer?.text.length ?? 0) +
+        (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
+      0,
+    );
+    expect(size).toBeLessThanOrEqual(6000);
 
     const armenia = await fake
       .sendInteraction({ type: 'command', name: 'mou', options: [str('partner', 'armenia')] })

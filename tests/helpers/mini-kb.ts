@@ -50,6 +50,8 @@ export function miniKb(): KnowledgeBase {
         figures: [{ value: 120, unit: 'factories', asOf: '2021-05' }],
         date: '2021-05-01',
         topic: 'factory-count',
+        places: ['Widgetland'],
+        period: ['2021-05'],
       }),
       fact({
         id: 'factories-2020',
@@ -60,6 +62,8 @@ export function miniKb(): KnowledgeBase {
         figures: [{ value: 80, unit: 'factories', asOf: '2020' }],
         date: '2020',
         topic: 'factory-count',
+        places: ['Widgetland'],
+        period: ['2020'],
       }),
       fact({
         id: 'acme-mou',
@@ -69,6 +73,7 @@ export function miniKb(): KnowledgeBase {
         questions: ['What MOU did Acme sign?', 'Who did Acme Corp sign an agreement with?'],
         keywords: ['agreement', 'deal'],
         entities: ['Acme Corp', 'Gizmo Ltd'],
+        agreement: { kind: 'MOU', parties: ['Acme Corp', 'Gizmo Ltd'], subject: 'robot trade' },
       }),
       fact({
         id: 'jane-doe',
@@ -77,6 +82,7 @@ export function miniKb(): KnowledgeBase {
         quote: 'Jane Doe is the head of the Widget Council.',
         questions: ['Who is Jane Doe?', 'Who heads the Widget Council?'],
         entities: ['Jane Doe', 'Widget Council'],
+        people: [{ name: 'Jane Doe', role: 'head of the Widget Council' }],
       }),
       fact({
         id: 'export-share-60',
@@ -87,6 +93,8 @@ export function miniKb(): KnowledgeBase {
         figures: [{ value: 60, unit: 'percent of exports' }],
         topic: 'export-share',
         date: '2021-04',
+        places: ['Widgetland'],
+        period: ['2021-04'],
       }),
       fact({
         id: 'export-share-30',
@@ -97,6 +105,7 @@ export function miniKb(): KnowledgeBase {
         figures: [{ value: 30, unit: 'percent of exports', qualifier: 'nearly' }],
         topic: 'export-share',
         date: '2021-03',
+        period: ['2021-03'],
       }),
       fact({
         id: 'draft-fact',
@@ -104,7 +113,74 @@ export function miniKb(): KnowledgeBase {
         answer: 'A draft about zebra crossings that must never be served.',
         quote: 'Widgetland has 120 widget factories.',
         questions: ['What about zebra crossings?'],
+        gives: [],
       }),
     ],
   };
+}
+
+function agreementFact(partial: Partial<Fact> & Pick<Fact, 'id' | 'answer'>): Fact {
+  return {
+    articleId: 'widgets',
+    status: 'reviewed',
+    questions: ['What about it?'],
+    keywords: [],
+    entities: [],
+    figures: [],
+    quote: 'Acme Corp signed a memorandum of understanding with Gizmo Ltd on robot trade.',
+    gives: ['organisation'],
+    places: [],
+    ...partial,
+  };
+}
+
+/**
+ * The mini KB (Acme Corp – Gizmo Ltd, no topic, undated) with a day on which the Widget Council
+ * signed two MOUs (a topic) and a dated MOU with a body of another country.
+ */
+export function miniKbWithAgreements(): KnowledgeBase {
+  const kb = miniKb();
+  kb.topics.push({ id: 'council-day', title: 'The Widget Council’s MOU day', kind: 'related' });
+  const councilMou = (partner: string) => ({
+    kind: 'MOU' as const,
+    parties: ['Widget Council', partner],
+    date: '2021-03-01',
+    subject: 'widget standards',
+  });
+  kb.facts.push(
+    agreementFact({
+      id: 'council-day-summary',
+      answer: 'On 1 March 2021 the Widget Council signed two MOUs, with Bolt Co and Nut Co.',
+      entities: ['Widget Council', 'Bolt Co', 'Nut Co'],
+      topic: 'council-day',
+      date: '2021-03-01',
+    }),
+    agreementFact({
+      id: 'council-bolt',
+      answer: 'Bolt Co signed an MOU with the Widget Council on 1 March 2021.',
+      entities: ['Bolt Co', 'Widget Council'],
+      topic: 'council-day',
+      agreement: councilMou('Bolt Co'),
+    }),
+    agreementFact({
+      id: 'council-nut',
+      answer: 'Nut Co signed an MOU with the Widget Council on 1 March 2021.',
+      entities: ['Nut Co', 'Widget Council'],
+      topic: 'council-day',
+      agreement: councilMou('Nut Co'),
+    }),
+    agreementFact({
+      id: 'gizmoland-deal',
+      answer: 'In June 2021 the Widget Council agreed with Gizmoland’s Trade Office on exports.',
+      entities: ['Widget Council', "Gizmoland's Trade Office"],
+      places: ['Widgetland', 'Gizmoland'],
+      agreement: {
+        kind: 'agreement',
+        parties: ['Widget Council', "Gizmoland's Trade Office"],
+        date: '2021-06',
+        subject: 'exports',
+      },
+    }),
+  );
+  return kb;
 }

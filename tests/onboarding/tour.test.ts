@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openEngine } from '../../src/knowledge/open.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { agreementGroups } from '../../src/onboarding/agreements.ts';
 import { tourPages } from '../../src/onboarding/tour.ts';
+import { miniKb, miniKbWithAgreements } from '../helpers/mini-kb.ts';
 
 const engine = openEngine();
 
@@ -45,5 +48,29 @@ describe('the onboarding tour', () => {
     expect(exportsPage!.items.map((i) => i.factId)).toContain('exports-72-export-consortiums');
     expect(topics(disagreements!.items.map((i) => i.factId))).toContain('sme-share-of-industry');
     expect(disagreements!.note).toContain('92 percent');
+  });
+});
+
+describe('the tour’s agreements page', () => {
+  it('comes from the facts’ agreement fields: every group, with its count, in any knowledge base', () => {
+    const mini = new Engine(miniKbWithAgreements());
+    const page = tourPages(mini).find((p) => p.title.startsWith('The agreements'))!;
+    expect(page.title).toBe('The agreements');
+    expect(page.intro).toBe(
+      'The material reports four agreements in three groups: Agreement: Widget Council and ' +
+        "Gizmoland's Trade Office; The Widget Council’s MOU day (two); MOU: Acme Corp and Gizmo Ltd.",
+    );
+    const groups = agreementGroups(mini);
+    expect(page.items.map((i) => i.factId)).toEqual(
+      groups.flatMap((g) => g.facts.slice(0, 2).map((f) => f.id)),
+    );
+  });
+
+  it('is left out when the material reports no agreement', () => {
+    const kb = miniKb();
+    kb.facts = kb.facts.filter((f) => !f.agreement);
+    expect(tourPages(new Engine(kb)).map((p) => p.title)).not.toContainEqual(
+      expect.stringMatching(/agreements/),
+    );
   });
 });
