@@ -483,7 +483,7 @@ function main(): number {
     );
     return 2;
   }
-  const result = evaluate(engine, loadQuestionSet(file), { forced, sources });
+  const result = evaluate(engine, loadQuestionSet(file), { forced, sources, explain: values.explain });
   if (values.log !== undefined) {
     // A first run: totals only, logged before anyone reads a miss.
     const row =

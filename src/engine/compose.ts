@@ -4,6 +4,7 @@
  * an article's gist, and lists over the whole material (agreements, people, outlets, a timeline,
  * the figures the articles disagree on).
  */
+import { refusalText } from './about.ts';
 import { formatDate } from './render.ts';
 import { normaliseForQuote } from './normalise.ts';
 import type { Aggregate } from './query.ts';
@@ -282,12 +283,9 @@ export class Composer {
         return `That question is too long (${length} characters; the limit is ${maxLength}). Please ask it in a sentence or two.`;
       case 'no_words':
         return 'I could not find any words to search for in that. Please ask in English.';
-      default: {
+      default:
         if (suggestions.length > 0) return 'The material does not answer that. Did you mean one of these?';
-        const n = this.articles.size;
-        const subject = this.kb.about?.subject;
-        return `The material does not cover that. I only know what ${n} news article${n === 1 ? '' : 's'} say${n === 1 ? 's' : ''}${subject ? ` about ${subject}` : ''}.`;
-      }
+        return refusalText(this.kb);
     }
   }
 }

@@ -26,8 +26,11 @@ export interface DecideContext extends CheckContext {
   /** A common English word the material never uses counts this much of a rare one. */
   fillerWeight: number;
   facts: readonly Fact[];
-  /** A word the material never uses that is common English: how a question is put, not its subject. */
-  isFiller(word: string): boolean;
+  /**
+   * A common English word (the most frequent few thousand). One the material never uses is how a
+   * question is put ("so far", "up and running"), not its subject.
+   */
+  isCommon(word: string): boolean;
   /** How much a word the material never uses (and is no filler) counts, 0..1. */
   unknownWeight(word: string): number;
   /** The fitted decision model; without one, confidence is the explained share times the checks' weights. */
@@ -70,6 +73,8 @@ export interface Explained {
   context: number;
   /** Held elsewhere in the material, or nowhere and no common English word: what the fact lacks. */
   missing: number;
+  /** Of that, common English words ("up", "back", "put"): weaker evidence of a subject the fact lacks. */
+  common: number;
   /** Common English words the material never uses: how the question is put. */
   filler: number;
 }
@@ -78,14 +83,14 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
   const { index } = ctx;
   const article = ctx.articleWords(fact.articleId);
   const corrected = new Map(query.corrections.map((c) => [c.to, c.confidence]));
-  const sum = { fact: 0, context: 0, missing: 0, filler: 0 };
+  const sum = { fact: 0, context: 0, missing: 0, filler: 0, common: 0 };
   const slot = { idf: 0, fact: 0, context: 0, filler: 0 };
   for (const w of query.words) {
     const known = index.idfOf(w);
     const part = { fact: 0, context: 0, filler: 0 };
     let idf: number;
     if (known === null) {
-      const filler = ctx.isFiller(w);
+      const filler = ctx.isCommon(w);
       idf = index.unknownIdf * (filler ? ctx.fillerWeight : ctx.unknownWeight(w));
       if (filler) part.filler = idf;
     } else {
@@ -103,7 +108,9 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
       sum.fact += part.fact;
       sum.context += part.context;
       sum.filler += part.filler;
-      sum.missing += idf - part.fact - part.context - part.filler;
+      const lacking = idf - part.fact - part.context - part.filler;
+      sum.missing += lacking;
+      if (ctx.isCommon(w)) sum.common += lacking;
     }
   }
   sum.fact += slot.fact;
@@ -111,12 +118,13 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
   sum.filler += slot.filler;
   sum.missing += slot.idf - slot.fact - slot.context - slot.filler;
   const total = sum.fact + sum.context + sum.missing + sum.filler;
-  if (total <= 0) return { fact: 0, context: 0, missing: 1, filler: 0 };
+  if (total <= 0) return { fact: 0, context: 0, missing: 1, filler: 0, common: 0 };
   return {
     fact: sum.fact / total,
     context: sum.context / total,
     missing: sum.missing / total,
     filler: sum.filler / total,
+    common: sum.common / total,
   };
 }
 
@@ -148,6 +156,7 @@ export const FEATURES = [
   'checks',
   'typed',
   'focus',
+  'common',
 ] as const;
 
 /**
@@ -162,7 +171,18 @@ export function features(
   typed: boolean,
   focus: boolean,
 ): number[] {
-  return [e.fact, e.context, e.missing, e.filler, phrasing, margin, checks, typed ? 1 : 0, focus ? 1 : 0];
+  return [
+    e.fact,
+    e.context,
+    e.missing,
+    e.filler,
+    phrasing,
+    margin,
+    checks,
+    typed ? 1 : 0,
+    focus ? 1 : 0,
+    e.common,
+  ];
 }
 
 /** The question's rarest word that the material uses, if any. */

@@ -166,12 +166,12 @@ export class Engine {
       contextWeight: this.options.contextWeight,
       fillerWeight: this.options.fillerWeight,
       facts: this.facts,
-      isFiller: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
+      isCommon: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
       unknownWeight,
     };
     // The retriever ranks with the same weights the decision reads: a filler word counts little.
     this.retriever = new CoverageRetriever(this.index, (w) =>
-      this.context.isFiller(w) ? 0.5 : unknownWeight(w),
+      this.context.isCommon(w) ? 0.5 : unknownWeight(w),
     );
   }
 

@@ -7,7 +7,7 @@
 import type { DecisionModel } from './decide.ts';
 
 export const DEFAULT_MODEL: DecisionModel | undefined = {
-  bias: -2.623,
-  weights: [4.643, -1.287, -1.332, -2.712, 0.777, 0.097, -0.714, 0.549, 0.459],
-  threshold: 0.78,
+  bias: -2.754,
+  weights: [4.614, -1.135, -1.607, -2.603, 0.818, 0.179, -0.765, 0.561, 0.573, 0.545],
+  threshold: 0.76,
 };

@@ -4,6 +4,7 @@
  * (focus), its constraints (years and amounts, places, titles, the article it points at, negation)
  * and its shape (compound, comparison, yes/no, an aggregate over the material, a summary, a source).
  */
+import { editDistance } from './index.ts';
 import type { FactIndex } from './index.ts';
 import {
   MAX_ANALYSED_CHARS,
@@ -204,6 +205,42 @@ function pointedAt(ctx: QueryContext, phrase: string): { articleId: string; word
   return tie ? undefined : best;
 }
 
+/** The words questions are put with, that people often mistype. */
+const QUESTION_WORDS = [
+  'what',
+  'which',
+  'when',
+  'where',
+  'who',
+  'whose',
+  'why',
+  'how',
+  'much',
+  'many',
+  'was',
+  'were',
+  'does',
+  'did',
+  'the',
+  'there',
+  'their',
+  'they',
+  'that',
+  'this',
+  'with',
+  'about',
+  'according',
+  'please',
+];
+
+/** The question word a token misspells (one edit, same first letter), if any. */
+function misspeltQuestionWord(token: string): string | undefined {
+  if (token.length < 3) return undefined;
+  return QUESTION_WORDS.find(
+    (q) => q[0] === token[0] && Math.abs(q.length - token.length) <= 1 && editDistance(q, token) === 1,
+  );
+}
+
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
@@ -215,6 +252,9 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     const w = stem(token);
     if (index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w) || scope?.words.includes(w)) return w;
     if (index.isDictionaryWord(token) || index.isDictionaryWord(w)) return w;
+    // "wat", "wich", "acording": a typo of a question word is that word (and says nothing).
+    const asking = misspeltQuestionWord(token);
+    if (asking) return asking;
     const c = index.correct(w);
     if (!c) return w;
     corrections.push(c);
