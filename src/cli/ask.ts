@@ -11,14 +11,16 @@ import { parseConfig } from '../config.ts';
 import { openEngineCached } from '../knowledge/snapshot.ts';
 import { answerToJson } from './answer-json.ts';
 import { isMain } from '../util/is-main.ts';
+import { terminalJson, terminalText } from '../util/terminal-text.ts';
 
 const USAGE = `Usage: npm run ask -- [--json [--explain]] "your question"
        npm run ask -- [--json [--explain]] -        (one question a line from standard input)
 --explain adds a "trace" field: the candidate facts, each check's verdict, the decision.`;
 
+/** The answer as printed: JSON or text, control characters escaped (see terminal-text.ts). */
 export function formatAnswer(engine: Engine, question: string, json: boolean, explain = false): string {
   const answer = engine.answer(question, { explain });
-  return json ? JSON.stringify(answerToJson(answer, explain)) : renderAnswerText(answer);
+  return json ? terminalJson(answerToJson(answer, explain)) : terminalText(renderAnswerText(answer));
 }
 
 export async function runAsk(argv: string[]): Promise<number> {
@@ -34,7 +36,7 @@ export async function runAsk(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
+    console.error(terminalText(`${(err as Error).message}\n${USAGE}`));
     return 2;
   }
   const { values, positionals } = parsed;

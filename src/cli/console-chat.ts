@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.ts';
 import { renderAnswerText } from '../engine/render.ts';
+import { terminalText } from '../util/terminal-text.ts';
 
 /** What `help` shows: the subject from the knowledge base, then examples. */
 export function consoleHelp(engine: Engine): string {
@@ -14,7 +15,13 @@ export function consoleHelp(engine: Engine): string {
 Commands: help (this text), sources (the articles), quit (or exit, Ctrl-D).`;
 }
 
+/** What the console prints for a line typed: null to quit. Control characters show escaped. */
 export function consoleReply(engine: Engine, line: string): string | null {
+  const reply = replyTo(engine, line);
+  return reply === null ? null : terminalText(reply);
+}
+
+function replyTo(engine: Engine, line: string): string | null {
   const input = line.trim();
   const command = input.toLowerCase();
   if (command === 'quit' || command === 'exit') return null;

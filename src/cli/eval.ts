@@ -33,6 +33,7 @@ import { DEFAULT_KNOWLEDGE_DIR, buildEngine, openEngine } from '../knowledge/ope
 import { loadKnowledgeBase } from '../knowledge/load.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { isMain } from '../util/is-main.ts';
+import { terminalJson, terminalLine } from '../util/terminal-text.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 /** First runs of fresh sets, appended by `eval --log`: the honest figures, in the order they were taken. */
@@ -317,7 +318,7 @@ function curveTable(points: CurvePoint[], answerable: number): string {
 }
 
 function explainLine(a: Answer): string {
-  return a.trace ? `    trace: ${JSON.stringify(a.trace)}` : '    (no trace)';
+  return a.trace ? `    trace: ${terminalJson(a.trace)}` : '    (no trace)';
 }
 
 function gitCommit(): string {
@@ -499,14 +500,14 @@ function main(): number {
   if (!values.quiet) {
     for (const g of result.graded.filter((x) => x.outcome !== 'right' && x.outcome !== 'refused')) {
       console.log(
-        `✗ [${g.category}/${g.style}] ${g.q}\n    ${g.reason} (confidence ${g.answer.confidence ?? g.answer.score})`,
+        `✗ [${g.category}/${g.style}] ${terminalLine(g.q)}\n    ${g.reason} (confidence ${g.answer.confidence ?? g.answer.score})`,
       );
-      if (values.verbose) console.log(`    → ${g.answer.answer.split('\n')[0]}`);
+      if (values.verbose) console.log(`    → ${terminalLine(g.answer.answer.split('\n')[0] ?? '')}`);
       if (values.explain) console.log(explainLine(g.answer));
     }
     for (const g of result.graded.filter((x) => x.category === 'answerable' && x.outcome === 'refused')) {
       console.log(
-        `✗ [refused/${g.style}] ${g.q}\n    ${g.reason} (confidence ${g.answer.confidence ?? g.answer.score})`,
+        `✗ [refused/${g.style}] ${terminalLine(g.q)}\n    ${g.reason} (confidence ${g.answer.confidence ?? g.answer.score})`,
       );
       if (values.explain) console.log(explainLine(g.answer));
     }

@@ -8,14 +8,18 @@ import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DraftError, draftArticle } from '../knowledge/draft.ts';
 import { isMain } from '../util/is-main.ts';
+import { terminalLine } from '../util/terminal-text.ts';
 
 const USAGE = 'usage: npm run kb:add -- <article.txt> [--id <id>] [--dir knowledge]';
 
+/** Prints through `print` and `printErr`, one line a call, control characters escaped. */
 export function runKbAdd(
   args: string[],
-  out: (line: string) => void,
-  err: (line: string) => void = out,
+  print: (line: string) => void,
+  printErr: (line: string) => void = print,
 ): number {
+  const out = (line: string) => print(terminalLine(line));
+  const err = (line: string) => printErr(terminalLine(line));
   let values: { id?: string | undefined; dir?: string | undefined; help?: boolean | undefined };
   let positionals: string[];
   try {

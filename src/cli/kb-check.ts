@@ -7,13 +7,16 @@ import { parseArgs } from 'node:util';
 import { articleCoverage } from '../knowledge/coverage.ts';
 import { formatProblem, readKnowledgeBase } from '../knowledge/load.ts';
 import { isMain } from '../util/is-main.ts';
+import { terminalJson, terminalLine } from '../util/terminal-text.ts';
 
-export function runKbCheck(dir: string, json: boolean, out: (line: string) => void): number {
+/** Prints the report through `print`, one line a call; article text shows control characters escaped. */
+export function runKbCheck(dir: string, json: boolean, print: (line: string) => void): number {
+  const out = (line: string) => print(terminalLine(line));
   const { kb, problems } = readKnowledgeBase(dir);
   const coverage = kb.articles.map((a) => articleCoverage(a, kb.facts));
   const drafts = kb.facts.filter((f) => f.status === 'draft').length;
   if (json) {
-    out(JSON.stringify({ ok: problems.length === 0, problems, coverage, facts: kb.facts.length, drafts }));
+    print(terminalJson({ ok: problems.length === 0, problems, coverage, facts: kb.facts.length, drafts }));
     return problems.length === 0 ? 0 : 1;
   }
   for (const p of problems) out(`✗ ${formatProblem(p)}`);

@@ -15,6 +15,7 @@ import {
   type Gaps,
 } from '../storage/store.ts';
 import { isMain } from '../util/is-main.ts';
+import { terminalJson, terminalLine, terminalText } from '../util/terminal-text.ts';
 
 export interface KbGapsOptions {
   db: string;
@@ -64,6 +65,7 @@ export function readGapsReport(path: string, limit: number, since?: string): Gap
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const quote = (s: string) => `“${s.length > 100 ? s.slice(0, 99) + '…' : s}”`;
 
+/** The report as lines of text; the questions are Discord users' text, so control characters show escaped. */
 export function formatGapsReport(r: GapsReport): string[] {
   const lines: string[] = [];
   lines.push(
@@ -98,7 +100,7 @@ export function formatGapsReport(r: GapsReport): string[] {
       "  → review these facts' answer text, questions and keywords: wrong fact, or an unclear answer?",
     );
   }
-  return lines;
+  return lines.map(terminalLine);
 }
 
 export function runKbGaps(o: KbGapsOptions): number {
@@ -107,11 +109,11 @@ export function runKbGaps(o: KbGapsOptions): number {
     report = readGapsReport(o.db, o.limit, o.since);
   } catch (e) {
     const message = (e as Error).message;
-    if (o.json) o.out(JSON.stringify({ error: message, database: o.db }));
-    else o.err(message);
+    if (o.json) o.out(terminalJson({ error: message, database: o.db }));
+    else o.err(terminalLine(message));
     return 1;
   }
-  if (o.json) o.out(JSON.stringify(report));
+  if (o.json) o.out(terminalJson(report));
   else for (const line of formatGapsReport(report)) o.out(line);
   return 0;
 }
@@ -154,7 +156,7 @@ if (isMain(import.meta.url)) {
   dotenv.config({ quiet: true });
   const parsed = parseKbGapsArgs(process.argv.slice(2), process.env);
   if (typeof parsed === 'string') {
-    console.error(parsed);
+    console.error(terminalText(parsed));
     process.exitCode = 1;
   } else {
     process.exitCode = runKbGaps({

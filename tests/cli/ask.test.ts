@@ -4,11 +4,15 @@ import { writeKbDir } from '../helpers/kb-dir.ts';
 
 const kbDir = writeKbDir();
 
-function ask(args: string[], input?: string) {
+/** Any C0 control but line feed, DEL or C1 control: what a terminal would obey. */
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+function ask(args: string[], input?: string, dir = kbDir) {
   const r = spawnSync(process.execPath, ['scripts/run.mjs', 'ask', ...args], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, KNOWLEDGE_DIR: kbDir },
+    env: { ...process.env, KNOWLEDGE_DIR: dir },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -72,6 +76,30 @@ describe('ask', () => {
     const r = ask(['--json', '\u0007\u001b[31m 🙂🙂']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).status).toBe('no_match');
+  });
+
+  it('prints control characters from the knowledge base as visible escapes, in text and JSON', () => {
+    const dir = writeKbDir({
+      'articles/widgets.yaml': `id: widgets
+source: widgets.txt
+title: "Widgetland\\e]0;owned\\a in\\x9b2J numbers"
+titleIsHeadline: true
+date: 2021-05-01
+dateNote: Dated 1 May 2021.
+outlet: Widget Times
+credits: [WNA]
+dateline: WIDGETVILLE
+`,
+    });
+    const text = ask(['Who is Jane Doe?'], undefined, dir);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain('Widgetland\\x1b]0;owned\\x07 in\\x9b2J numbers');
+    expect(text.stdout).not.toMatch(RAW_CONTROL);
+    const json = ask(['--json', 'Who is Jane Doe?'], undefined, dir);
+    expect(json.stdout).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(json.stdout).citations[0].title).toBe(
+      'Widgetland\u001b]0;owned\u0007 in\u009b2J numbers',
+    );
   });
 
   it('exits 2 with usage when no question is given', () => {

@@ -17,6 +17,16 @@ describe('console chat', () => {
     expect(consoleReply(engine, 'EXIT')).toBeNull();
   });
 
+  it('prints control characters from the knowledge base as visible escapes', () => {
+    const kb = miniKb();
+    const article = kb.articles[0]!;
+    article.title = 'Widgetland\u001b]0;owned\u0007\u001b[2J in numbers';
+    const reply = consoleReply(new Engine(kb), 'sources') ?? '';
+    expect(reply).toContain('Widgetland\\x1b]0;owned\\x07\\x1b[2J in numbers');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(reply).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('runs a session over streams until the input ends', async () => {
     const input = new PassThrough();
     const output = new PassThrough();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runKbCheck } from '../../src/cli/kb-check.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
-import { FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
+import { ARTICLE_TEXT, FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
 
 function check(dir: string) {
   const lines: string[] = [];
@@ -37,6 +37,14 @@ describe('kb:check', () => {
     const r = check(writeKbDir());
     expect(r.out).toMatch(/widgets: 2\/3 sentences/);
     expect(r.out).toContain('not quoted: "The council meets every spring in the capital city."');
+  });
+
+  it("prints control characters in an article's text as visible escapes", () => {
+    const text = ARTICLE_TEXT.replace('The council meets', '\u001b]0;owned\u0007\u001b[2JThe council meets');
+    const r = check(writeKbDir({ 'articles/widgets.txt': text }));
+    expect(r.out).toContain('not quoted: "\\x1b]0;owned\\x07\\x1b[2JThe council meets');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('exits non-zero as a command when the knowledge base is broken', () => {

@@ -9,6 +9,10 @@ import { openStore } from '../../src/storage/store.ts';
 
 const NO_MATCH = { status: 'no_match' as const, factIds: [], score: 0.1 };
 
+/** Any C0 control but line feed, DEL or C1 control: what a terminal would obey. */
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
 /** A database with a few unanswered questions and votes, as the bot would leave it. */
 function seededDb(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'kb-gaps-')), 'bot.db');
@@ -82,6 +86,26 @@ describe('kb:gaps', () => {
         lastSeen: '2025-03-01T09:10:00.000Z', // the last vote
       },
     ]);
+  });
+
+  it("shows the escape sequences in a Discord user's question as visible text, never raw", () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kb-gaps-')), 'bot.db');
+    const s = openStore({ path, logger: createLogger('silent') });
+    const typed =
+      '\u001b[2J\u001b]0;owned\u0007\u001b]8;;http://x.test\u001b\\gdp\u001b]8;;\u001b\\\u009b31m\rfake line';
+    const id = s.recordAnswer({ question: typed, answer: NO_MATCH, channelKind: 'guild' }) as string;
+    s.vote(id, '111111111111111111', -1);
+    s.close();
+
+    const text = run({ db: path });
+    expect(text.code).toBe(0);
+    expect(text.out).not.toMatch(RAW_CONTROL);
+    expect(text.out).toContain('“\\x1b[2J\\x1b]0;owned\\x07\\x1b]8;;http://x.test\\x1b\\gdp');
+    expect(text.out).toContain('\\x9b31m\\x0dfake line”');
+
+    const json = run({ db: path, json: true });
+    expect(json.out).not.toMatch(RAW_CONTROL);
+    expect((JSON.parse(json.out) as GapsReport).unanswered[0]?.question).toBe(typed);
   });
 
   it('says clearly when the database does not exist yet', () => {
