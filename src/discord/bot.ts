@@ -132,7 +132,7 @@ export function createBot(options: BotOptions): Bot {
     metrics,
     botUserId: () => client.user?.id,
     answerChannelIds: config.ANSWER_CHANNEL_IDS ?? [],
-    buttonHandlers: { [FEEDBACK_PREFIX]: feedbackButton(options.store) },
+    buttonHandlers: new Map([[FEEDBACK_PREFIX, feedbackButton(options.store)]]),
   });
 
   let accepting = true;

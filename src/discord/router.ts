@@ -26,8 +26,11 @@ export interface RouterOptions {
   botUserId: () => string | undefined;
   /** Channels where every message is read as a question. */
   answerChannelIds?: readonly string[];
-  /** Button handlers that belong to no command, by custom-id prefix. */
-  buttonHandlers?: Readonly<Record<string, ButtonHandler>>;
+  /**
+   * Button handlers that belong to no command, by custom-id prefix. A Map: the prefix comes from
+   * the click, and a plain object would find `constructor` or `__proto__` in it.
+   */
+  buttonHandlers?: ReadonlyMap<string, ButtonHandler>;
   /** The clock, for button expiry (tests move it). */
   now?: () => number;
   /** Counts questions (outcome, source, latency) and cooldown hits. */
@@ -41,6 +44,8 @@ export interface Router {
 
 export const UNKNOWN_COMMAND = 'I do not know that command (it may have been removed). Try `/help`.';
 export const EXPIRED_BUTTON = 'This button has expired. Run the command again for fresh buttons.';
+export const UNKNOWN_BUTTON =
+  'I do not know that button (it may be from another version of the bot). Try `/help`.';
 export const ERROR_MESSAGE = 'Something went wrong while answering. It has been logged; please try again.';
 
 export function cooldownNotice(retryAfterMs: number): string {
@@ -161,10 +166,15 @@ export function createRouter(options: RouterOptions): Router {
     const now = (options.now ?? Date.now)();
     const command = parsed ? commands.get(parsed.prefix) : undefined;
     const handler: ButtonHandler | undefined = parsed
-      ? (options.buttonHandlers?.[parsed.prefix] ??
+      ? (options.buttonHandlers?.get(parsed.prefix) ??
         (command?.button ? (i, args, c) => command.button!(i, args, c) : undefined))
       : undefined;
-    if (!parsed || !handler || isExpired(parsed, now)) {
+    if (!parsed || !handler) {
+      logger.debug('unknown button', { customId: interaction.customId, userId: interaction.user.id });
+      await interaction.reply(toInteractionReply(textReply(UNKNOWN_BUTTON, { hide: true })));
+      return;
+    }
+    if (isExpired(parsed, now)) {
       await interaction.reply(toInteractionReply(textReply(EXPIRED_BUTTON, { hide: true })));
       return;
     }

@@ -7,7 +7,8 @@ import { deployCommands } from '../../src/cli/deploy-commands.ts';
 import { parseConfig } from '../../src/config.ts';
 import type { Command } from '../../src/discord/command.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
-import { ERROR_MESSAGE, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
+import { makeCustomId } from '../../src/discord/custom-id.ts';
+import { ERROR_MESSAGE, UNKNOWN_BUTTON, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 import { agreementGroups, allAgreements } from '../../src/onboarding/agreements.ts';
 import type { FakeDiscord } from './fake-discord.ts';
@@ -242,6 +243,25 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     const reply = await fake.sendInteraction({ type: 'command', name: 'nope' }).waitForReply();
     expect(reply.data.content).toBe(UNKNOWN_COMMAND);
     expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it("answers a button that is not the bot's (garbage, or named like an object's built-in property) with an ephemeral message", async () => {
+    const logs: string[] = [];
+    const { fake } = await start({ logLines: logs });
+    const ids = [
+      makeCustomId('constructor', ['x']),
+      makeCustomId('__proto__', ['x']),
+      makeCustomId('toString', []),
+      makeCustomId('hasOwnProperty', ['fb']),
+      makeCustomId('nope', ['x']),
+      'not-a-custom-id',
+    ];
+    for (const customId of ids) {
+      const reply = await fake.sendInteraction({ type: 'button', customId }).waitForReply(2000);
+      expect(reply.data.content, customId).toBe(UNKNOWN_BUTTON);
+      expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral, customId).toBe(MessageFlags.Ephemeral);
+    }
+    expect(logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
   });
 
   it('answers a throwing handler with an ephemeral error, logs it and goes on answering', async () => {
