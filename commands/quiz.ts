@@ -2,12 +2,14 @@
  * /quiz [seed] [questions] — multiple-choice questions on the material, one at a time, with
  * immediate feedback (the right answer and its source) and a final score. Buttons carry the seed,
  * the question number, the score and the owner: the quiz is remade from the seed on each click.
+ * A click is acted on only from the member who started the quiz and only when its custom id is one
+ * of the buttons now on the message (see pager.ts), so a forged step or score is never taken.
  */
 import { ButtonStyle, ComponentType, SlashCommandBuilder } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { makeCustomId } from '../src/discord/custom-id.ts';
-import { STALE_BUTTON, checkOwner, toInteractionUpdate } from '../src/discord/pager.ts';
+import { STALE_BUTTON, checkClick, toInteractionUpdate } from '../src/discord/pager.ts';
 import {
   COLOURS,
   LIMITS,
@@ -167,6 +169,7 @@ export default {
   },
 
   async button(interaction, args, ctx) {
+    if (!(await checkClick(interaction, 'quiz', NAME))) return;
     const parsed = readQuizArgs(args);
     const quiz = parsed ? makeQuiz(ctx.engine, parsed.seed, parsed.count) : [];
     const q = parsed ? quiz[parsed.index] : undefined;
@@ -174,7 +177,6 @@ export default {
       await interaction.reply(toInteractionReply(textReply(STALE_BUTTON, { hide: true })));
       return;
     }
-    if (!(await checkOwner(interaction, parsed.ownerId, 'quiz', NAME))) return;
     const score = parsed.score + (parsed.choice === q.correct ? 1 : 0);
     const next: QuizState = { ...parsed, index: parsed.index + 1, score };
     const feedback = feedbackEmbed(q, parsed.choice);

@@ -1,7 +1,14 @@
 /**
  * What the onboarding commands (/onboard, /quiz, /timeline) share: Back/Next buttons whose custom
- * ids carry the page and the owner (no state kept), the owner check on a click, and shaping a reply
+ * ids carry the page and the owner (no state kept), the checks on a click, and shaping a reply
  * built by reply.ts for interaction.update (the clicked message changes in place).
+ *
+ * A click's custom id comes from the clicker's client, which can send any id it likes. So a click
+ * is trusted only as far as Discord vouches for it: the clicker must be the member whose command
+ * made the message (the message's interaction metadata, kept by Discord), and the custom id must
+ * be one of the buttons the bot put on that message as it stands now. The message, which only the
+ * bot can edit, thereby holds the state (a quiz's step and score): it survives a restart, and a
+ * forged id, or a button the message has moved past (a double click), is refused.
  */
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type {
@@ -9,6 +16,7 @@ import type {
   APIButtonComponent,
   ButtonInteraction,
   InteractionUpdateOptions,
+  Message,
 } from 'discord.js';
 import type { Engine } from '../engine/engine.ts';
 import type { Command } from './command.ts';
@@ -53,22 +61,54 @@ export function readPagerArgs(args: string[]): { page: number; ownerId: string }
   return { page: Number(page), ownerId };
 }
 
+/** A click whose custom id is not one of the message's buttons (tampered, already moved past, or from another version). */
+export const STALE_BUTTON = 'This button is no longer valid. Run the command again for fresh buttons.';
+
+/** The member whose command made the message: from Discord, never from a custom id. */
+export function commandUserId(message: Message): string | undefined {
+  // `interaction` is the older (deprecated) field, for a message without the metadata.
+  return message.interactionMetadata?.user.id ?? message.interaction?.user.id;
+}
+
 /**
  * Only the member who ran the command may press its buttons. Anyone else gets an ephemeral notice
  * (the owner is named as a mention, which pings nobody) and false.
  */
 export async function checkOwner(
   interaction: ButtonInteraction,
-  ownerId: string,
   what: string,
   command: string,
 ): Promise<boolean> {
-  if (interaction.user.id === ownerId) return true;
+  const ownerId = commandUserId(interaction.message);
+  if (ownerId !== undefined && interaction.user.id === ownerId) return true;
+  const whose = ownerId === undefined ? 'is not yours' : `belongs to <@${ownerId}>`;
   await interaction.reply(
-    toInteractionReply(
-      textReply(`This ${what} belongs to <@${ownerId}>; run \`/${command}\` for your own.`, { hide: true }),
-    ),
+    toInteractionReply(textReply(`This ${what} ${whose}; run \`/${command}\` for your own.`, { hide: true })),
   );
+  return false;
+}
+
+/** Whether the clicked custom id is one of the buttons on the message as it stands now. */
+export function isOnMessage(interaction: ButtonInteraction): boolean {
+  return interaction.message.components.some(
+    (row) =>
+      'components' in row &&
+      row.components.some((c) => 'customId' in c && c.customId === interaction.customId),
+  );
+}
+
+/**
+ * The checks every onboarding button runs before reading its custom id: the owner (see checkOwner),
+ * then that the id is one the bot put on the message (else the stale notice). True to go on.
+ */
+export async function checkClick(
+  interaction: ButtonInteraction,
+  what: string,
+  command: string,
+): Promise<boolean> {
+  if (!(await checkOwner(interaction, what, command))) return false;
+  if (isOnMessage(interaction)) return true;
+  await interaction.reply(toInteractionReply(textReply(STALE_BUTTON, { hide: true })));
   return false;
 }
 
@@ -78,12 +118,9 @@ export function toInteractionUpdate(reply: Reply): InteractionUpdateOptions {
   return { ...options, components: reply.components ?? [] };
 }
 
-/** A click whose custom id is not one this command makes (tampered, or from another version). */
-export const STALE_BUTTON = 'This button is no longer valid. Run the command again for fresh buttons.';
-
 /**
  * A paged command's two handlers: the first page on the command, the clicked page on a button
- * (after checking the custom id and that the clicker owns the message). `render` gives the page
+ * (after checkClick: the clicker owns the message and clicked one of its buttons). `render` gives the page
  * with its pager row, or null when there is nothing to show.
  */
 export function pagedCommand(options: {
@@ -99,13 +136,13 @@ export function pagedCommand(options: {
       await interaction.reply(toInteractionReply(reply ?? textReply(empty, { hide: true })));
     },
     async button(interaction, args, ctx) {
+      if (!(await checkClick(interaction, what, name))) return;
       const parsed = readPagerArgs(args);
       if (!parsed) {
         await interaction.reply(toInteractionReply(textReply(STALE_BUTTON, { hide: true })));
         return;
       }
-      if (!(await checkOwner(interaction, parsed.ownerId, what, name))) return;
-      const reply = render(ctx.engine, parsed.page, parsed.ownerId);
+      const reply = render(ctx.engine, parsed.page, interaction.user.id);
       await interaction.update(toInteractionUpdate(reply ?? textReply(empty)));
     },
   };

@@ -39,6 +39,7 @@ import {
   type APIInteractionDataResolved,
   type APIInteractionResponse,
   type APIMessage,
+  type APIMessageInteractionMetadata,
   type APIMessageReference,
   type APIMessageTopLevelComponent,
   type APIRole,
@@ -913,6 +914,7 @@ export class FakeDiscord {
       rec.message = this.botMessage(state.channelId, body(rec), {
         webhook_id: this.applicationId,
         application_id: this.applicationId,
+        interaction_metadata: this.interactionMetadata(state, state.originalId),
       });
       return rec.query.wait === 'true' ? ok(rec.message) : ok();
     });
@@ -932,6 +934,23 @@ export class FakeDiscord {
         return ok(rec.message);
       });
     }
+  }
+
+  /**
+   * What Discord records on a message an interaction's response makes: the interaction and the
+   * user who ran it (kept when the message is edited later).
+   */
+  private interactionMetadata(state: InteractionState, originalId?: string): APIMessageInteractionMetadata {
+    const p = state.payload;
+    const common = {
+      id: p.id,
+      user: (p.member?.user ?? p.user) as APIUser,
+      authorizing_integration_owners: p.authorizing_integration_owners,
+      ...(originalId ? { original_response_message_id: originalId } : {}),
+    };
+    return p.type === InteractionType.MessageComponent
+      ? { ...common, type: p.type, interacted_message_id: p.message.id }
+      : ({ ...common, type: InteractionType.ApplicationCommand } as APIMessageInteractionMetadata);
   }
 
   private webhookState(
@@ -956,7 +975,11 @@ export class FakeDiscord {
     if (state.acked) return err(400, 40060, 'Interaction has already been acknowledged.');
     const cb = (rec.body ?? {}) as { type?: InteractionResponseType; data?: FakeMessageBody };
     const data = cb.data ?? {};
-    const fromApp = { webhook_id: this.applicationId, application_id: this.applicationId };
+    const fromApp = {
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+      interaction_metadata: this.interactionMetadata(state),
+    };
     const component = 'message' in state.payload ? state.payload.message : undefined;
     const target = component && this.messages.get(component.id);
     switch (cb.type) {

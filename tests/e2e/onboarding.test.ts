@@ -8,6 +8,7 @@ import type {
 import { commands } from '../../commands/index.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { BUTTON_TTL_MS, makeCustomId } from '../../src/discord/custom-id.ts';
+import { STALE_BUTTON } from '../../src/discord/pager.ts';
 import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 import { makeQuiz } from '../../src/onboarding/quiz.ts';
@@ -88,6 +89,17 @@ describe('/onboard through the fake Discord', () => {
     expect(ephemeral(reply)).toBe(true);
     expect(reply.data.content).toBe(`This tour belongs to <@${f.user.id}>; run \`/onboard\` for your own.`);
     expect(reply.data.allowed_mentions).toMatchObject({ parse: [], users: [] });
+  });
+
+  it('does not let another member take over a tour with a forged custom id naming them as its owner', async () => {
+    const f = await start();
+    const first = await f.sendInteraction({ type: 'command', name: 'onboard' }).waitForReply();
+    const forged = makeCustomId('onboard', ['n', 1, f.otherUser.id]);
+    const reply = await click(f, forged, first.message, false, f.otherUser);
+    expect(reply.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(ephemeral(reply)).toBe(true);
+    expect(reply.data.content).toBe(`This tour belongs to <@${f.user.id}>; run \`/onboard\` for your own.`);
+    expect(f.messages.get(first.message!.id)?.embeds?.[0]?.footer?.text).toMatch(/^Page 1\/5/);
   });
 
   it('says plainly that a button has expired (an old timestamp in its custom id)', async () => {
@@ -175,6 +187,54 @@ describe('/quiz through the fake Discord', () => {
     expect(fb3?.title).toBe('✅ Correct');
     expect(final?.title).toBe('Quiz finished — score 2/3');
     expect(buttons(last.data)).toHaveLength(0);
+  });
+});
+
+describe('/quiz against forged custom ids', () => {
+  const int = (name: string, value: number): APIApplicationCommandInteractionDataOption => ({
+    type: ApplicationCommandOptionType.Integer,
+    name,
+    value,
+  });
+  const quiz = makeQuiz(engine, 1234, 3);
+
+  async function startQuiz(f: FakeDiscord) {
+    return f
+      .sendInteraction({ type: 'command', name: 'quiz', options: [int('seed', 1234), int('questions', 3)] })
+      .waitForReply();
+  }
+
+  it('does not let another member answer with a custom id naming them as the owner', async () => {
+    const f = await start();
+    const first = await startQuiz(f);
+    const forged = makeCustomId('quiz', [1234, 3, 0, 0, f.otherUser.id, quiz[0]!.correct]);
+    const reply = await click(f, forged, first.message, false, f.otherUser);
+    expect(ephemeral(reply)).toBe(true);
+    expect(reply.data.content).toBe(`This quiz belongs to <@${f.user.id}>; run \`/quiz\` for your own.`);
+    expect(f.messages.get(first.message!.id)?.embeds?.[0]?.title).toBe('Question 1/3');
+  });
+
+  it('refuses a forged step and score from the owner, leaving the quiz where it was', async () => {
+    const f = await start();
+    const first = await startQuiz(f);
+    // Straight to the last question with every answer right so far: "score 3/3" if believed.
+    const forged = makeCustomId('quiz', [1234, 3, 2, 2, f.user.id, quiz[2]!.correct]);
+    const reply = await click(f, forged, first.message);
+    expect(ephemeral(reply)).toBe(true);
+    expect(reply.data.content).toBe(STALE_BUTTON);
+    expect(f.messages.get(first.message!.id)?.embeds?.[0]?.title).toBe('Question 1/3');
+  });
+
+  it('refuses a button the quiz has moved past (a second click on the same question)', async () => {
+    const f = await start();
+    const first = await startQuiz(f);
+    const wrong = button(first.data, new RegExp(`^${'ABCD'[(quiz[0]!.correct + 1) % 4]}\\. `)).custom_id;
+    const right = button(first.data, new RegExp(`^${'ABCD'[quiz[0]!.correct]}\\. `)).custom_id;
+    const answered = await click(f, wrong, first.message);
+    expect(answered.data.embeds?.[1]?.footer?.text).toMatch(/^Score 0\/1/);
+    const again = await click(f, right, first.message);
+    expect(again.data.content).toBe(STALE_BUTTON);
+    expect(f.messages.get(first.message!.id)?.embeds?.[1]?.footer?.text).toMatch(/^Score 0\/1/);
   });
 });
 
