@@ -3,7 +3,6 @@
  * of the question it reads one question a line from standard input and answers each, in order.
  * For clean JSON on stdout use `npm run -s ask -- --json …` (npm prints a banner otherwise).
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Engine } from '../engine/engine.ts';
 import { renderAnswerText } from '../engine/render.ts';
@@ -21,6 +20,21 @@ const USAGE = `Usage: npm run ask -- [--json [--explain]] "your question"
 export function formatAnswer(engine: Engine, question: string, json: boolean, explain = false): string {
   const answer = engine.answer(question, { explain });
   return json ? terminalJson(answerToJson(answer, explain)) : terminalText(renderAnswerText(answer));
+}
+
+/**
+ * The lines of a stream, split on LF and CRLF only: a lone CR stays in its line (readline would
+ * end a line there too). The last line counts without a line break after it.
+ */
+export async function* linesOf(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const line = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text);
+  let rest = '';
+  for await (const chunk of input.setEncoding('utf8')) {
+    const parts = (rest + String(chunk)).split('\n');
+    rest = parts.pop() as string;
+    for (const part of parts) yield line(part);
+  }
+  if (rest !== '') yield rest;
 }
 
 export async function runAsk(argv: string[]): Promise<number> {
@@ -56,8 +70,7 @@ export async function runAsk(argv: string[]): Promise<number> {
   }
   const engine = await openEngineCached(parseConfig(process.env).KNOWLEDGE_DIR);
   if (positionals.length === 1 && positionals[0] === '-') {
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of linesOf(process.stdin)) {
       process.stdout.write(formatAnswer(engine, line, json, explain) + (json ? '\n' : '\n\n'));
     }
     return 0;
@@ -67,6 +80,11 @@ export async function runAsk(argv: string[]): Promise<number> {
 }
 
 if (isMain(import.meta.url)) {
+  // A reader that goes away (`… | head -1`) is no error: stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   runAsk(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { writeKbDir } from '../helpers/kb-dir.ts';
 
@@ -63,6 +63,40 @@ describe('ask', () => {
     ]);
     expect(lines.map((l) => l.status)).toEqual(['answered', 'no_match', 'no_match', 'answered']);
     expect(lines[2].problem).toBe('empty');
+  });
+
+  it('splits standard input on LF and CRLF only: a lone CR stays inside its question', () => {
+    const r = ask(['--json', '-'], 'Who is Jane Doe?\r\nhow many\rwidget factories\n');
+    const queries = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { query: string }).query);
+    expect(queries).toEqual(['Who is Jane Doe?', 'how many\rwidget factories']);
+  });
+
+  it('exits quietly with code 0 when the reader of its output goes away (… | head -1)', async () => {
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'ask', '--json', '-'], {
+      env: { ...process.env, KNOWLEDGE_DIR: kbDir },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on('error', () => undefined); // it may stop reading before the end
+    // Far more output than a pipe buffers, so the writes go on after the reader has gone.
+    child.stdin.end('Who is Jane Doe?\n'.repeat(2000));
+    const first = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) {
+          child.stdout.destroy(); // what head does after its first line
+          resolve(out.slice(0, out.indexOf('\n')));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(JSON.parse(first)).toMatchObject({ query: 'Who is Jane Doe?', status: 'answered' });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('gives a clear message, not a stack trace, for a question that is too long', () => {
