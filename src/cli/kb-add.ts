@@ -3,14 +3,51 @@
  * knowledge base with drafted metadata and DRAFT facts (never served until reviewed). The
  * drafting is src/knowledge/draft.ts; this file only reads, checks and writes.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DraftError, draftArticle } from '../knowledge/draft.ts';
 import { isMain } from '../util/is-main.ts';
 import { terminalLine } from '../util/terminal-text.ts';
 
 const USAGE = 'usage: npm run kb:add -- <article.txt> [--id <id>] [--dir knowledge]';
+
+const isSymlink = (path: string) => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false; // nothing there
+  }
+};
+
+/**
+ * Why `file` may not be written: it is a symbolic link (dangling or not: writing would go wherever
+ * it points), or its folder, links followed, is not inside the knowledge folder `root`. Null when
+ * it is a plain path inside it. `rel` shortens paths for the message.
+ */
+function unsafeTarget(root: string, file: string, rel: (path: string) => string): string | null {
+  if (isSymlink(file)) return `${rel(file)} is a symbolic link (to ${readlinkSync(file)})`;
+  const folder = dirname(file);
+  if (!existsSync(folder)) {
+    // Made by kb:add, unless a link stands there that leads nowhere.
+    return isSymlink(folder) ? `${rel(folder)} is a symbolic link (to ${readlinkSync(folder)})` : null;
+  }
+  const real = realpathSync(folder);
+  const inside = relative(realpathSync(root), real);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    return `${rel(folder)} leads out of the knowledge folder (to ${real})`;
+  }
+  return null;
+}
 
 /** Prints through `print` and `printErr`, one line a call, control characters escaped. */
 export function runKbAdd(
@@ -84,6 +121,16 @@ export function runKbAdd(
     facts: join(factsDir, `${draft.id}.yaml`),
   };
   const rel = (file: string) => relative(process.cwd(), file) || file;
+  const unsafe = Object.values(targets)
+    .map((f) => unsafeTarget(dir, f, rel))
+    .filter((problem) => problem !== null);
+  if (unsafe.length > 0) {
+    err(
+      `kb:add: ${[...new Set(unsafe)].join('; ')}; nothing written. ` +
+        'kb:add writes only plain files inside the knowledge folder.',
+    );
+    return 1;
+  }
   const existing = Object.values(targets).filter((f) => existsSync(f));
   if (existing.length > 0) {
     err(
@@ -94,9 +141,10 @@ export function runKbAdd(
   }
 
   mkdirSync(factsDir, { recursive: true });
-  writeFileSync(targets.text, text); // verbatim, as received
-  writeFileSync(targets.meta, draft.metaYaml);
-  writeFileSync(targets.facts, draft.factsYaml);
+  // 'wx': never through a file or link that appeared since the checks above.
+  writeFileSync(targets.text, text, { flag: 'wx' }); // verbatim, as received
+  writeFileSync(targets.meta, draft.metaYaml, { flag: 'wx' });
+  writeFileSync(targets.facts, draft.factsYaml, { flag: 'wx' });
 
   out(`Added article ${draft.id}:`);
   out(`  ${rel(targets.text)}   the text, verbatim`);

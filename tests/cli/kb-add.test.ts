@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -155,6 +165,45 @@ describe('kb:add', () => {
     const existing = add([FIXTURE, '--dir', dir, '--id', 'armenia-mou']);
     expect(existing.code).toBe(1);
     expect(existing.err).toMatch(/article "armenia-mou" already exists/);
+  });
+
+  it('refuses a target path that is a symbolic link, dangling or not, and writes nothing', () => {
+    for (const [name, exists] of [
+      [`articles/${ID}.txt`, false],
+      [`articles/${ID}.yaml`, true],
+      [`facts/${ID}.yaml`, false],
+    ] as const) {
+      const dir = copyKnowledge();
+      const outside = join(mkdtempSync(join(tmpdir(), 'kb-add-outside-')), 'planted');
+      if (exists) writeFileSync(outside, 'not yours');
+      symlinkSync(outside, join(dir, name));
+      const count = fileCount(dir);
+
+      const r = add([FIXTURE, '--dir', dir]);
+      expect(r.code, name).toBe(1);
+      expect(r.err, name).toMatch(
+        new RegExp(`${name.replace('.', '\\.')} is a symbolic link.*nothing written`),
+      );
+      expect(exists ? readFileSync(outside, 'utf8') : existsSync(outside), name).toBe(
+        exists ? 'not yours' : false,
+      );
+      expect(fileCount(dir), name).toBe(count);
+      expect(lstatSync(join(dir, name)).isSymbolicLink(), name).toBe(true);
+    }
+  });
+
+  it('refuses a folder that leads out of the knowledge folder, and writes nothing', () => {
+    const dir = copyKnowledge();
+    const outside = mkdtempSync(join(tmpdir(), 'kb-add-outside-'));
+    renameSync(join(dir, 'facts'), join(outside, 'facts'));
+    symlinkSync(join(outside, 'facts'), join(dir, 'facts'));
+    const count = fileCount(dir);
+
+    const r = add([FIXTURE, '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/facts leads out of the knowledge folder.*nothing written/);
+    expect(fileCount(dir)).toBe(count);
+    expect(existsSync(join(outside, 'facts', `${ID}.yaml`))).toBe(false);
   });
 
   it('rejects bad input with a clear message and writes nothing', () => {
