@@ -22,8 +22,8 @@
  * that (and their votes) are deleted on open and then daily. Backups: see backup.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answer } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
@@ -275,6 +275,49 @@ function reason(err: unknown): string {
   return String(err);
 }
 
+/** The file system's refusals to write, and how they read. */
+const WRITE_REFUSED: Record<string, string> = {
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
+/**
+ * What stops this process writing the database at `path`, asked of the file system: the file, if
+ * it exists, or the folder it lives in (the nearest that exists; SQLite also writes its -wal and
+ * -shm files there). Null when both may be written.
+ */
+function writeRefusal(path: string): string | null {
+  const file = resolve(path);
+  let folder = dirname(file);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  const candidates: [string, string][] = existsSync(file) ? [['file', file]] : [];
+  candidates.push(['folder', folder]);
+  for (const [kind, where] of candidates) {
+    try {
+      accessSync(where, constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      const what = WRITE_REFUSED[code];
+      if (what) return `${code}: ${what}: cannot write the ${kind} ${where}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why opening or writing the database failed. SQLite says only "unable to open database file" or
+ * "attempt to write a readonly database", and Node's recursive mkdir names ENOENT on a read-only
+ * disk, so for those the file system is asked for the real cause (EROFS, EACCES, with the path).
+ * Other failures (a lock, a newer schema) keep their own words.
+ */
+function failureReason(path: string, err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const mayBeRefusal =
+    typeof code === 'string' && /^(SQLITE_(CANTOPEN|READONLY|IOERR|PERM)|E[A-Z]+$)/.test(code);
+  return (mayBeRefusal && path !== ':memory:' && writeRefusal(path)) || reason(err);
+}
+
 /** Opens the feedback store. Never throws for storage problems: see the module comment. */
 export function openStore(options: StoreOptions): Store {
   const path = options.path ?? DEFAULT_DATABASE_PATH;
@@ -313,18 +356,19 @@ export function openStore(options: StoreOptions): Store {
     db = null;
     stats.errors++;
     const t = now().getTime();
+    const why = failureReason(path, err);
     if (outage) {
-      logger.debug('storage still unavailable', { path, op, reason: reason(err) });
+      logger.debug('storage still unavailable', { path, op, reason: why });
       outage.retryAt = t + retryAfterMs;
-      outage.reason = reason(err);
+      outage.reason = why;
     } else {
       logger.error('storage unavailable: feedback is not recorded until it recovers', {
         path,
         op,
-        reason: reason(err),
+        reason: why,
         retryAfterMs,
       });
-      outage = { since: t, retryAt: t + retryAfterMs, dropped: 0, reason: reason(err) };
+      outage = { since: t, retryAt: t + retryAfterMs, dropped: 0, reason: why };
     }
   };
 

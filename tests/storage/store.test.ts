@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
@@ -254,7 +255,91 @@ describe('the feedback store', () => {
   });
 });
 
+/**
+ * Opens the store for `path` in a child process and returns the lines it logged. `command` goes
+ * before node (e.g. a private mount namespace); `uid` runs it as another user (when root).
+ */
+function openInChild(path: string, opts: { command?: string[]; uid?: number } = {}) {
+  const src = (file: string) => JSON.stringify(resolve(file));
+  const code =
+    `import { openStore } from ${src('src/storage/store.ts')};` +
+    `import { createLogger } from ${src('src/logger.ts')};` +
+    `openStore({ path: process.argv[1], logger: createLogger('error', (l) => console.log(l)) }).close();`;
+  const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', code, path];
+  const [file, ...args] = [...(opts.command ?? []), ...node] as [string, ...string[]];
+  const r = spawnSync(file, args, {
+    encoding: 'utf8',
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+  });
+  return {
+    status: r.status,
+    stderr: r.stderr,
+    lines: r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+/** A read-only file system mounted on `dir`, seen only by the command after it (a private mount namespace). */
+const readOnlyMount = (dir: string) => [
+  'unshare',
+  '--map-root-user',
+  '--mount',
+  'sh',
+  '-c',
+  'mount -t tmpfs -o ro tmpfs "$0" && exec "$@"',
+  dir,
+];
+const canMountReadOnly = (() => {
+  const [file, ...args] = readOnlyMount(tempDir()) as [string, ...string[]];
+  return spawnSync(file, [...args, 'true']).status === 0;
+})();
+
+/** Someone other than root, for whom file permissions hold: this process, or `nobody` when it is root. */
+const unprivileged = process.getuid?.() === 0 ? 65534 : undefined;
+/** Whether that user can run the child at all (read this checkout). */
+const canRunUnprivileged = openInChild(':memory:', { uid: unprivileged }).status === 0;
+
 describe('the feedback store when the database cannot be written', () => {
+  it.runIf(canMountReadOnly)('names EROFS and the read-only folder when the disk is read-only', () => {
+    for (const inner of ['bot.db', 'data/bot.db']) {
+      const dir = tempDir();
+      const path = join(dir, inner);
+      const r = openInChild(path, { command: readOnlyMount(dir) });
+      expect(r.stderr).toBe('');
+      expect(r.lines, inner).toHaveLength(1);
+      expect(r.lines[0], inner).toMatchObject({ level: 'error', path, op: 'open' });
+      expect(r.lines[0]?.reason, inner).toBe(`EROFS: read-only file system: cannot write the folder ${dir}`);
+    }
+  });
+
+  it.runIf(canRunUnprivileged)('names EACCES and the folder when this user may not write there', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'locked'), { mode: 0o555 });
+    for (const inner of ['bot.db', 'data/bot.db']) {
+      const path = join(dir, 'locked', inner);
+      const r = openInChild(path, { uid: unprivileged });
+      expect(r.stderr, inner).toBe('');
+      expect(r.lines, inner).toHaveLength(1);
+      expect(r.lines[0]?.reason, inner).toBe(
+        `EACCES: permission denied: cannot write the folder ${join(dir, 'locked')}`,
+      );
+    }
+  });
+
+  it.runIf(canRunUnprivileged)('names EACCES and the file when the database file is read-only', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const path = join(dir, 'bot.db');
+    store({ path, logger: harness().logger }).close();
+    chmodSync(path, 0o444);
+    const r = openInChild(path, { uid: unprivileged });
+    expect(r.stderr).toBe('');
+    expect(r.lines[0]?.reason).toBe(`EACCES: permission denied: cannot write the file ${path}`);
+  });
+
   const unwritable = (): [string, string][] => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-file'), 'not a folder');
