@@ -199,12 +199,12 @@ export class Engine {
     if (problem) return this.noMatch(question, problem);
     // A list over the material is one question, whatever its "and"s ("every MOU and its partner").
     const whole = this.analyse(question);
-    if (whole.aggregate) return this.answerOne(question, question, options);
+    if (whole.aggregate) return this.answerOne(question, question, options, whole);
     // "Who headed ISIPO in 2019 vs in 2021?": each side answered, each cited, unless one answer
     // (a trend, a disagreement) already covers every side.
     let sides: string[] = [];
     if (whole.shape === 'comparison') {
-      const together = this.answerOne(question, question, options);
+      const together = this.answerOne(question, question, options, whole);
       const covers = (alt: string) =>
         together.factIds.some((id) => this.index.contains(alt, this.factNoById.get(id) ?? -1));
       if (together.status === 'answered' && whole.alternatives.every(covers)) return together;
@@ -212,7 +212,7 @@ export class Engine {
     }
     const parts = sides.length > 1 ? sides : splitCompound(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);
-    return this.answerOne(question, question, options);
+    return this.answerOne(question, question, options, whole);
   }
 
   /** "Who signed it and when?": each part answered on its own, together, each cited. */
@@ -275,8 +275,13 @@ export class Engine {
     });
   }
 
-  private answerOne(query: string, text: string, options: AnswerOptions): Answer {
-    const q = this.analyse(text);
+  /** One question (or part) through the stages; `q` is its reading when already made. */
+  private answerOne(
+    query: string,
+    text: string,
+    options: AnswerOptions,
+    q: Query = this.analyse(text),
+  ): Answer {
     const corrections: Corrections = q.corrections.map(({ from, to }) => ({ from, to }));
     const traced = (a: Answer, decision?: Decision, reason?: string): Answer => {
       if (!options.explain) return a;
