@@ -13,7 +13,7 @@ import type { DecideContext, Decision, DecisionModel } from './decide.ts';
 import { DEFAULT_MODEL } from './model.ts';
 import { FactIndex } from './index.ts';
 import { MONTH_NAMES, SOURCE_WORDS, SUMMARY_WORDS, contentWords, stem, toWords } from './normalise.ts';
-import { analyseQuery, negatedWords, splitCompound } from './query.ts';
+import { analyseQuery, comparedSides, negatedWords, splitCompound } from './query.ts';
 import type { Query, QueryContext } from './query.ts';
 import { CoverageRetriever } from './retrieve.ts';
 import type { Candidate, Retriever } from './retrieve.ts';
@@ -209,6 +209,13 @@ export class Engine {
         together.factIds.some((id) => this.index.contains(alt, this.factNoById.get(id) ?? -1));
       if (together.status === 'answered' && whole.alternatives.every(covers)) return together;
       sides = comparisonSides(question, whole.alternatives);
+    }
+    // "A vs B", "compare A with B": each side answered on its own, when both are answered.
+    if (sides.length < 2) {
+      const compared = comparedSides(question);
+      const answered = (side: string) => this.answerOne(question, side, {}).status === 'answered';
+      if (compared.length === 2 && compared.every(answered))
+        return this.answerCompound(question, compared, options);
     }
     const parts = sides.length > 1 ? sides : splitCompound(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);

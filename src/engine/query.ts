@@ -310,6 +310,31 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
 }
 
 /**
+ * The two sides of a comparison between two things ("South Korea's SME share of exports vs Iran's",
+ * "compare Najafi's figure with Rasoulian's", "how did X change between the 2019 report and the
+ * 2021 article", "which is bigger: A or B"), each a question of its own; [] when it is none.
+ */
+export function comparedSides(question: string): string[] {
+  const t = question.slice(0, MAX_ANALYSED_CHARS).replace(/[?!.\s]+$/, '');
+  let m = /^(.*?)\b(?:vs\.?|versus|compared (?:to|with)|as against)\s+(.*)$/i.exec(t);
+  if (m?.[1] && m[2]) return [m[1], m[2]].map((x) => x.trim());
+  m = /\bcompare\s+(.*?)\s+(?:with|to|and)\s+(.*)$/i.exec(t);
+  if (m?.[1] && m[2]) {
+    // "compare A's figure for X with B's": B's side shares the attribute named on A's.
+    const shared = m[1].replace(/^\S+['’]s\s+/, '');
+    return [m[1], `${m[2]} ${shared}`];
+  }
+  m = /^(.*?)\b(?:change[sd]?|differ(?:s|ed)?|compare[sd]?)\s+between\s+(.*?)\s+and\s+(.*)$/i.exec(t);
+  if (m?.[1] && m[2] && m[3]) return [`${m[1].trim()} in ${m[2]}`, `${m[1].trim()} in ${m[3]}`];
+  m =
+    /\bwhich (?:is|was) (?:bigger|larger|higher|greater|more|smaller|lower)\b[:,]?\s+(.*?)\s+or\s+(.*)$/i.exec(
+      t,
+    );
+  if (m?.[1] && m[2]) return [m[1], m[2]];
+  return [];
+}
+
+/**
  * "Who signed it and when?", "how many parks and how many units?": the parts of a compound
  * question, each a question of its own. A part with no subject of its own ("and when?") takes the
  * first part's subject. One part (the question itself) when it is not compound.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import { splitCompound } from '../../src/engine/query.ts';
+import { comparedSides, splitCompound } from '../../src/engine/query.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
 const engine = new Engine(miniKb());
@@ -47,5 +47,32 @@ describe('splitCompound', () => {
 
   it('leaves a question with one "and" between nouns whole', () => {
     expect(splitCompound('what did acme and gizmo sign?')).toEqual(['what did acme and gizmo sign?']);
+  });
+});
+
+describe('comparedSides', () => {
+  it('splits "A vs B" into its two sides', () => {
+    expect(comparedSides('widget share of exports vs gadget share of exports?')).toEqual([
+      'widget share of exports',
+      'gadget share of exports',
+    ]);
+  });
+
+  it('gives "compare A’s X with B’s" the attribute on both sides', () => {
+    expect(comparedSides("compare acme's figure for factories with gizmo's")).toEqual([
+      "acme's figure for factories",
+      "gizmo's figure for factories",
+    ]);
+  });
+
+  it('reads "how did X change between A and B" as X in A, X in B', () => {
+    expect(comparedSides('how did the factory count change between 2020 and 2021')).toEqual([
+      'how did the factory count in 2020',
+      'how did the factory count in 2021',
+    ]);
+  });
+
+  it('finds no sides in a question that compares nothing', () => {
+    expect(comparedSides('who heads the widget council')).toEqual([]);
   });
 });
