@@ -48,6 +48,7 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'holdout-2': join(FIXTURES, 'questions-holdout-2.yaml'),
   'holdout-3': join(FIXTURES, 'questions-holdout-3.yaml'),
   'fresh-4': join(FIXTURES, 'questions-fresh-4.yaml'),
+  'fresh-5': join(FIXTURES, 'questions-fresh-5.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
