@@ -46,14 +46,14 @@ const weight = (w: number, reason: string): Verdict => ({ verdict: 'weight', wei
 
 /** The kinds of answer a fact gives: curated where the fact says, otherwise read off its figures and date. */
 export function gives(fact: Fact): Set<AnswerType> {
-  if (fact.gives.length > 0) return new Set(fact.gives);
-  const out = new Set<AnswerType>();
+  // The figures are curated too: a fact with a count gives a count, whatever else it gives.
+  const out = new Set<AnswerType>(fact.gives);
   for (const f of fact.figures) {
     const kind = figureKind(f.unit);
     out.add(kind === 'share' ? 'share' : kind === 'money' ? 'money' : 'count');
-    if (f.asOf) out.add('date');
   }
-  if (fact.date) out.add('date');
+  // An uncurated fact (a draft read in a test) gives a date when it has one.
+  if (fact.gives.length === 0 && (fact.date || fact.figures.some((f) => f.asOf))) out.add('date');
   return out;
 }
 

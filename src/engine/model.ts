@@ -7,7 +7,7 @@
 import type { DecisionModel } from './decide.ts';
 
 export const DEFAULT_MODEL: DecisionModel | undefined = {
-  bias: -2.754,
-  weights: [4.614, -1.135, -1.607, -2.603, 0.818, 0.179, -0.765, 0.561, 0.573, 0.545],
+  bias: -2.491,
+  weights: [4.766, -1.067, -1.822, -2.543, 0.465, 0.166, -0.627, 0.289, 0.375, 0.818],
   threshold: 0.76,
 };

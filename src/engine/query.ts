@@ -139,17 +139,28 @@ function aggregateOf(text: string): Aggregate | null {
   // A list needs a word that asks for the whole ("all", "every", "list"): "which outlet reported
   // the SMEs Day memorandums?" asks about them, not for them.
   const whole = /\b(?:all|every|each|list|complete|overview)\b/.test(t);
-  const many = whole && /\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?)\b/.test(t);
-  if (many) return 'agreements';
+  // … and asks for the kind itself, across the material: "all officials of the Korean sector were
+  // prepared to…" is about some officials, not a request for every person named.
+  const across = /\b(?:list|across|in the material|in the articles|mentioned|named|cited|credited)\b/.test(t);
+  if (whole && /\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?)\b/.test(t)) return 'agreements';
   if (
     /\b(?:news ?agenc(?:y|ies)|outlets?|sources|publications|media)\b/.test(t) &&
     /\b(?:all|every|list|which|what)\b/.test(t) &&
     /\b(?:agencies|outlets|sources|publications|cited|credited)\b/.test(t)
   )
     return 'outlets';
-  if (/\b(?:timeline|chronolog\w*|in (?:time |date )?order|order of events|sequence)\b/.test(t))
+  // "In time order", "a timeline"; not "in order to".
+  if (
+    /\b(?:timeline|chronolog\w*|in (?:time|date|chronological) order|order of events|in order\b(?! to))/.test(
+      t,
+    )
+  )
     return 'timeline';
-  if (/\b(?:all|every|list|which)\b[^?.!]*\b(?:people|persons|officials|individuals|names)\b/.test(t))
+  if (
+    (whole || /\bwhich\b/.test(t)) &&
+    across &&
+    /\b(?:people|persons|officials|individuals|names)\b/.test(t)
+  )
     return 'people';
   if (/\b(?:disagree\w*|conflict\w*|inconsisten\w*|contradict\w*)\b/.test(t)) return 'disagreements';
   return null;
@@ -176,8 +187,7 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
   )
     return 'manner';
   if (/\bwhat(?:'s| is| was|s)? (?:the )?(?:web ?site|website|url|web address|link)\b/.test(t)) return 'name';
-  if (intent === 'amount' && !/\b(?:rials?|dollars?|\$|money|budget|cost|value|worth|invest\w*)\b/.test(t))
-    return null;
+  // "How much" asks for a quantity: money, or a count or a share (see checks.ts SATISFIES).
   return intent ? INTENT_TYPE[intent] : null;
 }
 

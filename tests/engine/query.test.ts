@@ -23,6 +23,15 @@ describe('analyseQuery', () => {
     expect(engine.analyse('put the events in time order').aggregate).toBe('timeline');
   });
 
+  it('reads "in order to" and "all officials of" as no request for a list', () => {
+    expect(engine.analyse('what must grow in order to support widget exports?').aggregate).toBeNull();
+    expect(engine.analyse('what were all officials of the widget council ready to do?').aggregate).toBeNull();
+  });
+
+  it('reads "how much" as a question for a quantity', () => {
+    expect(engine.analyse('how much did widget exports grow').answerType).toBe('money');
+  });
+
   it('reads two years as alternatives and a larger number as a constraint', () => {
     const q = engine.analyse('widget factories in 2020 vs 2021');
     expect(q.alternatives).toEqual(['2020', '2021']);
