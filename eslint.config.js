@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'bench-results', 'test-results', '.build', '.cache'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      'coverage',
+      'bench-results',
+      'test-results',
+      '.build',
+      '.cache',
+      'dist',
+      'dist.tmp-*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

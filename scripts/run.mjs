@@ -14,10 +14,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_DIR = join(ROOT, '.build');
 /** Raise when the build options below change, so old bundles are not reused. */
-const BUILD_FORMAT = '1';
+const BUILD_FORMAT = '2';
 
 /** Each program: the name it is run by, and its source. */
 export const ENTRIES = {
@@ -57,25 +57,26 @@ export function sourceHash() {
   return h.digest('hex').slice(0, 16);
 }
 
-/** The folder holding an up-to-date bundle of every entry, building it first if needed. */
-export async function ensureBuild() {
-  const hash = sourceHash();
-  const out = join(BUILD_DIR, hash);
-  if (existsSync(join(out, 'main.js'))) return out;
-
+/**
+ * Bundles `entries` (name → source) into `outdir` (replaced if present) as ES modules for Node,
+ * dependencies left to node_modules. `hash` (sourceHash()) is compiled in as the code's identity,
+ * for the knowledge snapshot (src/knowledge/snapshot.ts). Throws an Error naming each compile error
+ * by file and line.
+ * @param {{ outdir: string, entries: Record<string, string>, hash: string }} options
+ */
+export async function bundle({ outdir, entries, hash }) {
   let esbuild;
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('esbuild is not installed: run `npm install` first.');
+    throw new Error('esbuild is not installed: run `npm ci` first (it is a dev dependency).');
   }
-  const tmp = `${out}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  rmSync(outdir, { recursive: true, force: true });
   try {
     await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: Object.entries(ENTRIES).map(([name, file]) => ({ in: file, out: name })),
-      outdir: tmp,
+      entryPoints: Object.entries(entries).map(([name, file]) => ({ in: file, out: name })),
+      outdir,
       bundle: true,
       splitting: true, // modules shared by several programs go in shared chunks
       format: 'esm',
@@ -83,10 +84,11 @@ export async function ensureBuild() {
       target: 'node20',
       packages: 'external', // dependencies load from node_modules as usual
       sourcemap: 'linked',
+      define: { __KB_SOURCE_HASH__: JSON.stringify(hash) },
       logLevel: 'silent',
     });
   } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
     const errors = /** @type {{ errors?: { text: string, location?: { file: string, line: number } }[] }} */ (
       err
     ).errors;
@@ -97,6 +99,16 @@ export async function ensureBuild() {
       : String(err);
     throw new Error(`The build failed:\n${detail}`);
   }
+}
+
+/** The folder holding an up-to-date bundle of every entry, building it first if needed. */
+export async function ensureBuild() {
+  const hash = sourceHash();
+  const out = join(BUILD_DIR, hash);
+  if (existsSync(join(out, 'main.js'))) return out;
+
+  const tmp = `${out}.tmp-${process.pid}`;
+  await bundle({ outdir: tmp, entries: ENTRIES, hash });
   try {
     renameSync(tmp, out);
   } catch {

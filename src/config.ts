@@ -5,6 +5,12 @@
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+/** A duration in whole milliseconds, 0 or more. */
+const millis = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'must be a whole number of milliseconds (e.g. 3000)')
+  .transform(Number);
 
 export const configSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
@@ -51,6 +57,26 @@ export const configSchema = z.object({
    * generated and kept in the database's meta table (stable hashes, but the key then lives beside
    * the data). Its value never appears in a message.
    */
+  /**
+   * How long a stop (SIGTERM / SIGINT) waits for replies in flight before disconnecting anyway, in
+   * milliseconds. Discord's interaction window is 3 s, so a reply later than that is lost anyway.
+   */
+  SHUTDOWN_GRACE_MS: millis.default(3000),
+  /**
+   * How long start-up keeps retrying when Discord cannot be reached (network errors, Discord's 5xx),
+   * in milliseconds, with exponential backoff; then the process exits 1. 0: no retry.
+   */
+  STARTUP_RETRY_MS: millis.default(300_000),
+  /**
+   * Where the knowledge snapshot (a start-up cache) is kept: a folder, or 'off' for none. Default: a
+   * folder of this user's own in the OS temp dir. Never the code folder.
+   */
+  CACHE_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((s): string | false => (s === 'off' ? false : s))
+    .optional(),
   FEEDBACK_HASH_KEY: z
     .string()
     .trim()
@@ -75,6 +101,12 @@ export const configSchema = z.object({
     .optional(),
 });
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * The exit code for a configuration error (sysexits' EX_CONFIG): a restart cannot fix it, so a
+ * service manager can be told not to retry (systemd: RestartPreventExitStatus=78).
+ */
+export const EXIT_CONFIG = 78;
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -10,8 +10,9 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, EXIT_CONFIG, parseConfig } from './config.ts';
 import { shardManagerSource } from './discord/shards.ts';
+import { retryStartup } from './discord/startup-retry.ts';
 import { createAppLogger, type Logger } from './logger.ts';
 import { startHealthServer } from './observability/http.ts';
 
@@ -21,8 +22,10 @@ import { startHealthServer } from './observability/http.ts';
  */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const SHARD_SCRIPT = fileURLToPath(new URL(FROM_SOURCE ? './main.ts' : './main.js', import.meta.url));
-/** How long a shard may take to stop after SIGTERM before it is killed. */
-const STOP_TIMEOUT_MS = 10_000;
+/** How long a shard may take to stop after SIGTERM beyond its SHUTDOWN_GRACE_MS, before it is killed. */
+const STOP_MARGIN_MS = 5000;
+/** How long a shard may take to become ready beyond its STARTUP_RETRY_MS (discord.js's default: 30 s). */
+const READY_MARGIN_MS = 30_000;
 
 /**
  * Discord's recommended shard count from GET /gateway/bot on another API base. discord.js's own
@@ -32,8 +35,13 @@ async function recommendedShardCount(apiBase: string, token: string): Promise<nu
   const res = await fetch(`${apiBase.replace(/\/+$/, '')}/v10/gateway/bot`, {
     headers: { Authorization: `Bot ${token}` },
   });
-  if (res.status === 401) throw new Error('GET /gateway/bot: 401 — Discord rejected DISCORD_TOKEN');
-  if (!res.ok) throw new Error(`GET /gateway/bot: ${res.status} ${res.statusText}`);
+  if (res.status === 401) throw new ConfigError(TOKEN_REJECTED);
+  if (!res.ok) {
+    // `status` lets the start-up retry tell Discord's own trouble (5xx) from a refusal.
+    throw Object.assign(new Error(`GET /gateway/bot: ${res.status} ${res.statusText}`), {
+      status: res.status,
+    });
+  }
   const { shards } = (await res.json()) as { shards?: unknown };
   if (typeof shards !== 'number' || !Number.isInteger(shards) || shards < 1) {
     throw new Error(`GET /gateway/bot: no usable shard count (${JSON.stringify(shards)})`);
@@ -41,8 +49,12 @@ async function recommendedShardCount(apiBase: string, token: string): Promise<nu
   return shards;
 }
 
-/** Sends the shard's process SIGTERM and waits for it to exit; SIGKILL after STOP_TIMEOUT_MS. */
-async function stopShard(shard: Shard, logger: Logger): Promise<boolean> {
+const TOKEN_REJECTED =
+  'Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the developer portal ' +
+  '(your application → Bot → Reset Token) and set the new one in DISCORD_TOKEN.';
+
+/** Sends the shard's process SIGTERM and waits for it to exit; SIGKILL after `timeoutMs`. */
+async function stopShard(shard: Shard, logger: Logger, timeoutMs: number): Promise<boolean> {
   const child = shard.process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return true;
   const exited = once(child, 'exit');
@@ -50,9 +62,9 @@ async function stopShard(shard: Shard, logger: Logger): Promise<boolean> {
   let graceful = true;
   const timer = setTimeout(() => {
     graceful = false;
-    logger.warn('shard did not stop in time; killing it', { shard: shard.id, timeoutMs: STOP_TIMEOUT_MS });
+    logger.warn('shard did not stop in time; killing it', { shard: shard.id, timeoutMs });
     child.kill('SIGKILL');
-  }, STOP_TIMEOUT_MS);
+  }, timeoutMs);
   try {
     await exited;
   } finally {
@@ -66,14 +78,21 @@ async function main(): Promise<void> {
   const token = config.DISCORD_TOKEN;
   if (!token) {
     throw new ConfigError(
-      'DISCORD_TOKEN is not set: the sharded bot needs the bot token (see .env.example).',
+      'DISCORD_TOKEN is not set: the sharded bot needs the bot token. Set it in the environment or ' +
+        'in .env in the working folder (copy .env.example).',
     );
   }
   const logger = createAppLogger(config);
+  const stopTimeoutMs = config.SHUTDOWN_GRACE_MS + STOP_MARGIN_MS;
 
   let totalShards = config.BOT_SHARD_COUNT;
   if (totalShards === 'auto' && config.DISCORD_API_BASE) {
-    totalShards = await recommendedShardCount(config.DISCORD_API_BASE, token);
+    const apiBase = config.DISCORD_API_BASE;
+    totalShards = await retryStartup(() => recommendedShardCount(apiBase, token), {
+      what: 'ask Discord for the shard count',
+      logger,
+      maxMs: config.STARTUP_RETRY_MS,
+    });
     logger.info('recommended shard count', { shards: totalShards });
   }
 
@@ -95,18 +114,24 @@ async function main(): Promise<void> {
         });
 
   let stopping = false;
+  /** A shard exited with a configuration error (e.g. a rejected token): respawning cannot help. */
+  let configFailure = false;
   const stops: Promise<boolean>[] = [];
   manager.on('shardCreate', (shard) => {
     // The manager runs in 'process' mode (the default): a shard's child is a ChildProcess.
     shard.on('spawn', (child) => {
       logger.info('shard launched', { shard: shard.id, pid: (child as ChildProcess).pid });
       // A shard the manager launches while stopping (the spawn loop or a respawn in progress).
-      if (stopping) stops.push(stopShard(shard, logger));
+      if (stopping) stops.push(stopShard(shard, logger, stopTimeoutMs));
     });
     shard.on('ready', () => logger.info('shard ready', { shard: shard.id }));
     shard.on('death', (child) => {
       const { exitCode, signalCode } = child as ChildProcess;
       const fields = { shard: shard.id, exitCode, signal: signalCode };
+      if (exitCode === EXIT_CONFIG && !stopping) {
+        configFailure = true;
+        manager.respawn = false;
+      }
       if (stopping) logger.info('shard stopped', fields);
       else logger.warn('shard died', { ...fields, respawning: manager.respawn });
     });
@@ -121,13 +146,14 @@ async function main(): Promise<void> {
     shard.on('error', (err: unknown) => logger.error('shard error', { shard: shard.id, err }));
   });
 
-  const spawning = manager.spawn();
+  // A shard retries its login for up to STARTUP_RETRY_MS before it gives up.
+  const spawning = manager.spawn({ timeout: config.STARTUP_RETRY_MS + READY_MARGIN_MS });
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     manager.respawn = false; // read when a shard's process exits
     logger.info('stopping shards', { signal, shards: manager.shards.size });
-    for (const shard of manager.shards.values()) stops.push(stopShard(shard, logger));
+    for (const shard of manager.shards.values()) stops.push(stopShard(shard, logger, stopTimeoutMs));
     await spawning.catch(() => undefined); // settles once its pending shard is stopped
     let graceful = true;
     for (let i = 0; i < stops.length; i++) graceful = ((await stops[i]) ?? true) && graceful; // stops may grow
@@ -141,8 +167,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     });
   };
-  process.once('SIGINT', () => onSignal('SIGINT'));
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  // Not `once`: a terminal's Ctrl-C reaches npm and this process, and npm forwards its copy too.
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   try {
     const shards = await spawning;
@@ -151,12 +178,13 @@ async function main(): Promise<void> {
   } catch (err) {
     if (stopping) return;
     logger.error('a shard failed to start', { err });
-    process.exitCode = 1;
+    process.exitCode = configFailure ? EXIT_CONFIG : 1;
     await shutdown('start-up failure');
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `Start-up failed: ${(err as Error).message}`);
-  process.exitCode = 1;
+  const config = err instanceof ConfigError;
+  console.error(config ? err.message : `Start-up failed: ${(err as Error).message}`);
+  process.exitCode = config ? EXIT_CONFIG : 1;
 });

@@ -113,3 +113,28 @@ describe('parseConfig: running 24/7', () => {
     for (const key of Object.keys(configSchema.shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
   });
 });
+
+describe('parseConfig: running as a service', () => {
+  it('reads SHUTDOWN_GRACE_MS and STARTUP_RETRY_MS as milliseconds, 3 s and 5 min by default', () => {
+    expect(parseConfig({})).toMatchObject({ SHUTDOWN_GRACE_MS: 3000, STARTUP_RETRY_MS: 300_000 });
+    expect(parseConfig({ SHUTDOWN_GRACE_MS: ' 1500 ', STARTUP_RETRY_MS: '0' })).toMatchObject({
+      SHUTDOWN_GRACE_MS: 1500,
+      STARTUP_RETRY_MS: 0,
+    });
+  });
+
+  it('rejects a duration that is not a whole number of milliseconds, naming the variable', () => {
+    for (const bad of ['3s', '-1', '1.5', 'soon']) {
+      expect(() => parseConfig({ SHUTDOWN_GRACE_MS: bad })).toThrow(
+        /SHUTDOWN_GRACE_MS: must be a whole number of milliseconds/,
+      );
+      expect(() => parseConfig({ STARTUP_RETRY_MS: bad })).toThrow(/STARTUP_RETRY_MS/);
+    }
+  });
+
+  it("reads CACHE_DIR as a folder, 'off' as no cache, and leaves it unset by default", () => {
+    expect(parseConfig({}).CACHE_DIR).toBeUndefined();
+    expect(parseConfig({ CACHE_DIR: ' /var/cache/kb-bot ' }).CACHE_DIR).toBe('/var/cache/kb-bot');
+    expect(parseConfig({ CACHE_DIR: 'off' }).CACHE_DIR).toBe(false);
+  });
+});

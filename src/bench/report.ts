@@ -393,7 +393,7 @@ export function renderReport(r: BenchReport): string {
     for (const c of r.coldStart) if (c.error) out.push(`  ${c.label}, ${c.launcher}: ${c.error}`);
     out.push(
       '  ask = the real `ask` program, timed from outside only. bundle = node scripts/run.mjs (esbuild bundle);',
-      '  snapshot = knowledge base from .cache/knowledge; files = YAML read and validated (a start after an edit);',
+      '  snapshot = knowledge base from its snapshot (CACHE_DIR); files = YAML read and validated (a start after an edit);',
       '  tsx = the TypeScript source under the tsx loader. bootstrap = node (+ loader) and static imports.',
       '  Each mode had one unmeasured warm-up start (it builds the bundle / writes the snapshot).',
     );

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Engine } from '../engine/engine.ts';
 import { renderAnswerText } from '../engine/render.ts';
 import { parseConfig } from '../config.ts';
-import { openEngineCached } from '../knowledge/snapshot.ts';
+import { openEngineCached, snapshotDirFor } from '../knowledge/snapshot.ts';
 import { answerToJson } from './answer-json.ts';
 import { isMain } from '../util/is-main.ts';
 import { terminalJson, terminalText } from '../util/terminal-text.ts';
@@ -65,10 +65,14 @@ export async function runAsk(argv: string[]): Promise<number> {
   const json = values.json ?? false;
   const explain = values.explain ?? false;
   if (explain && !json) {
-    console.error(`--explain goes with --json.\n${USAGE}`);
+    console.error(`--explain goes with --json.
+${USAGE}`);
     return 2;
   }
-  const engine = await openEngineCached(parseConfig(process.env).KNOWLEDGE_DIR);
+  const config = parseConfig(process.env);
+  const engine = await openEngineCached(config.KNOWLEDGE_DIR, {
+    snapshot: { dir: snapshotDirFor(config.CACHE_DIR) },
+  });
   if (positionals.length === 1 && positionals[0] === '-') {
     for await (const line of linesOf(process.stdin)) {
       process.stdout.write(formatAnswer(engine, line, json, explain) + (json ? '\n' : '\n\n'));

@@ -20,6 +20,27 @@ import { feedbackButton, recordQuestion } from './feedback.ts';
 import { FEEDBACK_PREFIX } from './reply.ts';
 import { createRouter } from './router.ts';
 import { exposeShardApi } from './shards.ts';
+import { retryStartup } from './startup-retry.ts';
+
+/** How long a stop waits for discord.js to close the gateway connection after the replies. */
+const DISCONNECT_TIMEOUT_MS = 1000;
+
+/** Whether `work` settles within `ms`; the timer never outlives it. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface BotOptions {
   config: Config;
@@ -40,9 +61,15 @@ export interface BotOptions {
 
 export interface Bot {
   readonly client: Client;
-  /** Logs in; resolves once the gateway session is ready. */
+  /**
+   * Logs in; resolves once the gateway session is ready. While Discord cannot be reached it retries
+   * with backoff for up to STARTUP_RETRY_MS (see startup-retry.ts); a rejected token fails at once.
+   */
   start(): Promise<void>;
-  /** Stops taking events, waits for replies in flight, then disconnects. */
+  /**
+   * Stops taking events, gives the replies in flight up to SHUTDOWN_GRACE_MS, then disconnects
+   * (waiting at most DISCONNECT_TIMEOUT_MS for that). Replies still unfinished are abandoned.
+   */
   stop(): Promise<void>;
   /** Answers with another engine from now on (e.g. a reloaded knowledge base). */
   setEngine(engine: Engine): void;
@@ -173,6 +200,8 @@ export function createBot(options: BotOptions): Bot {
 
   let healthServer: HealthServer | undefined;
   let stopWatching: (() => void) | undefined;
+  /** Aborts the start-up retries when the bot is stopped while still starting. */
+  const starting = new AbortController();
   return {
     client,
     metrics,
@@ -181,7 +210,8 @@ export function createBot(options: BotOptions): Bot {
     },
     health,
     async start() {
-      if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+      const token = config.DISCORD_TOKEN;
+      if (!token) throw new Error('DISCORD_TOKEN is not set');
       // Listening before login, so a supervisor sees 503 "connecting" rather than nothing.
       if (config.HEALTH_PORT !== undefined && !client.shard && !healthServer) {
         healthServer = await startHealthServer({
@@ -191,9 +221,15 @@ export function createBot(options: BotOptions): Bot {
           source: { health, metrics: () => metrics.registry.metrics() },
         });
       }
-      const ready = once(client, Events.ClientReady); // before login(): login resolves before ready
+      const ready = once(client, Events.ClientReady, { signal: starting.signal }); // login resolves before ready
+      ready.catch(() => undefined); // rejected only by a stop during start-up, reported by login
       try {
-        await client.login(config.DISCORD_TOKEN);
+        await retryStartup(() => client.login(token), {
+          what: 'log in to Discord',
+          logger,
+          maxMs: config.STARTUP_RETRY_MS,
+          signal: starting.signal,
+        });
         await ready;
       } catch (err) {
         await healthServer?.close(); // an open server would keep a failed process alive
@@ -204,11 +240,20 @@ export function createBot(options: BotOptions): Bot {
       if (config.KNOWLEDGE_WATCH && options.reloader) stopWatching ??= options.reloader.watch({ logger });
     },
     async stop() {
+      starting.abort(new Error('the bot was stopped while starting'));
       stopWatching?.();
       stopWatching = undefined;
       accepting = false;
-      await Promise.allSettled([...inFlight]);
-      await client.destroy();
+      const graceMs = config.SHUTDOWN_GRACE_MS;
+      if (inFlight.size > 0 && !(await settlesWithin(Promise.allSettled([...inFlight]), graceMs))) {
+        logger.warn('replies still in flight after the shutdown grace period; abandoning them', {
+          inFlight: inFlight.size,
+          graceMs,
+        });
+      }
+      if (!(await settlesWithin(client.destroy(), DISCONNECT_TIMEOUT_MS))) {
+        logger.warn('the gateway did not close in time; leaving it', { timeoutMs: DISCONNECT_TIMEOUT_MS });
+      }
       await healthServer?.close();
       healthServer = undefined;
       logger.info('bot stopped');

@@ -80,6 +80,8 @@ export interface FakeDiscordOptions {
   interactionTimeoutMs?: number;
   /** 'discord' (default) blanks content without the MessageContent intent like Discord; 'always' never does. */
   messageContent?: 'discord' | 'always';
+  /** Listen on this port of 127.0.0.1 (default: any free one). */
+  port?: number;
 }
 
 /** The text-ish parts of whatever the bot sent (callback `data` or a message body). */
@@ -270,6 +272,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** Requests to routes the fake does not know (also in `requests`, answered 404). */
   readonly unhandled: RecordedRequest[] = [];
+  /** Requests left unanswered by `hang()` (never in `requests`): method and route. */
+  readonly hung: { method: string; route: string }[] = [];
   /** IDENTIFY / RESUME payloads the client sent. */
   readonly identifies: GatewayIdentifyData[] = [];
   readonly resumes: GatewayResumeData[] = [];
@@ -286,6 +290,7 @@ export class FakeDiscord {
   private readonly dms = new Map<string, APIDMChannel>();
   private readonly interactions = new Map<string, InteractionState>();
   private readonly failures: Failure[] = [];
+  private readonly hangs: RouteMatcher[] = [];
   private readonly waiters = new Map<() => void, (e: Error) => void>();
   private readonly routes: [string, RegExp, Handler][] = [];
 
@@ -311,7 +316,10 @@ export class FakeDiscord {
   static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const server = http.createServer();
     const wss = new WebSocketServer({ server });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+    });
     return new FakeDiscord(server, wss, (server.address() as AddressInfo).port, opts);
   }
 
@@ -836,6 +844,14 @@ export class FakeDiscord {
     });
   }
 
+  /**
+   * Stop answering: from now on, requests matching `matcher` (default: every request) get no
+   * response at all, as from a Discord that has stopped responding, until the fake stops.
+   */
+  hang(matcher: RouteMatcher = () => true): void {
+    this.hangs.push(matcher);
+  }
+
   private route(method: string, pattern: string, handler: Handler): void {
     const re = new RegExp(`^${pattern.replace(/:[a-z]+/gi, '([^/]+)')}$`);
     this.routes.push([method, re, handler]);
@@ -1029,6 +1045,12 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.split('/').map(decodeURIComponent).join('/');
     const method = req.method ?? 'GET';
+    const route = path.replace(/^\/api\/v\d+/, '');
+    if (this.hangs.some((m) => matches(m, method, route))) {
+      this.hung.push({ method, route });
+      this.notify();
+      return; // no response: stop() closes the connection
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -1036,7 +1058,7 @@ export class FakeDiscord {
       index: -1,
       method,
       path,
-      route: path.replace(/^\/api\/v\d+/, ''),
+      route,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body: undefined,

@@ -89,7 +89,7 @@ describe('npm run start:sharded', () => {
     }
   });
 
-  it('names DISCORD_TOKEN when it is missing', async () => {
+  it('names DISCORD_TOKEN when it is missing, with the configuration error exit code 78', async () => {
     const child = spawn(process.execPath, ['scripts/run.mjs', 'shard'], {
       env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,7 +97,7 @@ describe('npm run start:sharded', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const [code] = (await once(child, 'exit')) as [number | null];
-    expect(code).toBe(1);
+    expect(code).toBe(78);
     expect(stderr).toContain('DISCORD_TOKEN is not set');
   });
 });

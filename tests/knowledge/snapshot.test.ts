@@ -1,10 +1,16 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../../src/knowledge/load.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
-import { loadKnowledgeBaseCached, openEngineCached, snapshotKey } from '../../src/knowledge/snapshot.ts';
+import {
+  defaultCacheDir,
+  loadKnowledgeBaseCached,
+  openEngineCached,
+  snapshotDirFor,
+  snapshotKey,
+} from '../../src/knowledge/snapshot.ts';
 import { FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kb-snapshot-'));
@@ -74,5 +80,34 @@ describe('knowledge snapshot', () => {
     expect(snapshotKey(writeKbDir())).not.toBe(
       snapshotKey(writeKbDir({ 'articles/widgets.txt': 'Another text.' })),
     );
+  });
+});
+
+describe('where snapshots are kept (CACHE_DIR)', () => {
+  const savedTmpdir = process.env.TMPDIR;
+  afterEach(() => {
+    if (savedTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpdir;
+  });
+
+  it("uses <CACHE_DIR>/knowledge when set, and none when it is 'off'", () => {
+    const cache = tempDir();
+    expect(snapshotDirFor(cache)).toBe(join(cache, 'knowledge'));
+    expect(snapshotDirFor(false)).toBe(false);
+  });
+
+  it("defaults to a private folder of this user's own in the OS temp dir, outside the project", () => {
+    process.env.TMPDIR = tempDir(); // os.tmpdir() reads it
+    const dir = snapshotDirFor(undefined);
+    expect(dir).toBe(join(defaultCacheDir(), 'knowledge'));
+    expect(defaultCacheDir().startsWith(process.env.TMPDIR)).toBe(true);
+    expect(statSync(defaultCacheDir()).mode & 0o777).toBe(0o700);
+  });
+
+  it('keeps no snapshot in a default folder others can write to (one could plant a forged snapshot)', () => {
+    process.env.TMPDIR = tempDir();
+    mkdirSync(defaultCacheDir());
+    chmodSync(defaultCacheDir(), 0o777);
+    expect(snapshotDirFor(undefined)).toBe(false);
   });
 });
