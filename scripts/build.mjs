@@ -4,7 +4,7 @@
  * same bundle as scripts/run.mjs builds on the fly for `npm start`). Afterwards the dev
  * dependencies can go (`npm prune --omit=dev`): `node dist/main.js` (the bot, or the console chat),
  * `node dist/shard.js` (the sharded bot) and the tools (`node dist/ask.js`, kb-check, kb-add,
- * kb-gaps, deploy-commands, eval) need only the runtime dependencies, package.json and knowledge/.
+ * kb-gaps, db-backup, deploy-commands, eval) need only the runtime dependencies, package.json and knowledge/.
  * Nothing is written to the code folder when they run (see CACHE_DIR in .env.example).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -13,10 +13,9 @@ import { ENTRIES, ROOT, bundle, sourceHash } from './run.mjs';
 
 /** The programs of a production install (the benchmarks stay development tools). */
 export const DIST_ENTRIES = Object.fromEntries(
-  ['main', 'shard', 'ask', 'kb-check', 'kb-add', 'kb-gaps', 'deploy-commands', 'eval'].map((name) => [
-    name,
-    ENTRIES[/** @type {keyof typeof ENTRIES} */ (name)],
-  ]),
+  ['main', 'shard', 'ask', 'kb-check', 'kb-add', 'kb-gaps', 'db-backup', 'deploy-commands', 'eval'].map(
+    (name) => [name, ENTRIES[/** @type {keyof typeof ENTRIES} */ (name)]],
+  ),
 );
 
 const DIST = join(ROOT, 'dist');

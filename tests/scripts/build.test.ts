@@ -36,7 +36,17 @@ describe('npm run build (scripts/build.mjs)', () => {
     const programs = readdirSync(join(cwd, 'dist')).filter(
       (f) => /^[a-z-]+\.js$/.test(f) && !f.startsWith('chunk-'),
     );
-    for (const name of ['main', 'shard', 'ask', 'kb-check', 'kb-add', 'kb-gaps', 'deploy-commands', 'eval']) {
+    for (const name of [
+      'main',
+      'shard',
+      'ask',
+      'kb-check',
+      'kb-add',
+      'kb-gaps',
+      'db-backup',
+      'deploy-commands',
+      'eval',
+    ]) {
       expect(programs).toContain(`${name}.js`);
     }
     expect(programs).not.toContain('bench.js'); // a development tool

@@ -54,6 +54,8 @@ function snapshotTree(dir: string): string[] {
 }
 
 let app: string;
+/** The database the bot wrote (in the main.js test), for db-backup. */
+let botDb: string | undefined;
 let install: { code: number | null; output: string };
 
 beforeAll(() => {
@@ -101,19 +103,25 @@ describe('scripts/prod-install.sh (the Docker build stage) on a clean copy', () 
     }
   });
 
-  it('runs the bot from dist/ (as the image does), answers, stops on SIGTERM, and writes nothing there', async () => {
+  it('runs the bot from dist/ (as the image does): /healthz 200, answers, stops on SIGTERM, writes nothing there', async () => {
     expect(install.code, install.output).toBe(0);
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
     const before = snapshotTree(app);
+    botDb = join(mkdtempSync(join(tmpdir(), 'prod-data-')), 'bot.db');
     const bot = startFromDist('main.js', {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_BASE: fake.apiUrl,
-      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'prod-data-')), 'bot.db'),
+      DATABASE_PATH: botDb,
       CACHE_DIR: '', // the default: the OS temp dir, never the code folder
+      HEALTH_PORT: '0', // any free port, logged
     });
     try {
       const f = fake;
       await f.waitFor(() => (bot.output().includes('"bot ready"') ? true : undefined), 20_000, 'bot ready');
+      // What the Dockerfile's HEALTHCHECK asks.
+      const healthz = /"healthz":"([^"]+)"/.exec(bot.output())?.[1];
+      expect(healthz, bot.output()).toBeDefined();
+      expect((await fetch(healthz ?? '')).status).toBe(200);
       const reply = await sendAsk(f, 'Who is Ali Rasoulian?').waitForReply(5000);
       expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
       bot.child.kill('SIGTERM');
@@ -151,7 +159,7 @@ describe('scripts/prod-install.sh (the Docker build stage) on a clean copy', () 
     }
   });
 
-  it('runs the tools from dist/: ask and kb-check', () => {
+  it('runs the tools from dist/: ask, kb-check and db-backup', () => {
     expect(install.code, install.output).toBe(0);
     const run = (args: string[]) =>
       spawnSync(process.execPath, args, { cwd: app, encoding: 'utf8', env: process.env, timeout: 30_000 });
@@ -161,5 +169,10 @@ describe('scripts/prod-install.sh (the Docker build stage) on a clean copy', () 
     const check = run(['dist/kb-check.js']);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toContain('knowledge base OK');
+    expect(botDb).toBeDefined();
+    const copy = join(mkdtempSync(join(tmpdir(), 'prod-backup-')), 'bot-copy.db');
+    const backup = run(['dist/db-backup.js', '--db', botDb ?? '', copy]);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(existsSync(copy)).toBe(true);
   });
 });
