@@ -213,9 +213,9 @@ export class Engine {
     // "A vs B", "compare A with B": each side answered on its own, when both are answered.
     if (sides.length < 2) {
       const compared = comparedSides(question);
-      const answered = (side: string) => this.answerOne(question, side, {}).status === 'answered';
-      if (compared.length === 2 && compared.every(answered))
-        return this.answerCompound(question, compared, options);
+      const answers = compared.map((side) => this.answerOne(question, side, { explain: true }));
+      if (answers.length === 2 && answers.every((a) => a.status === 'answered'))
+        return this.combine(question, compared, answers, options);
     }
     const parts = sides.length > 1 ? sides : splitCompound(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);
@@ -225,6 +225,11 @@ export class Engine {
   /** "Who signed it and when?": each part answered on its own, together, each cited. */
   private answerCompound(question: string, parts: string[], options: AnswerOptions): Answer {
     const answers = parts.map((p) => this.answerOne(question, p, { explain: true }));
+    return this.combine(question, parts, answers, options);
+  }
+
+  /** The parts' answers (each made with its trace) as one answer. */
+  private combine(question: string, parts: string[], answers: Answer[], options: AnswerOptions): Answer {
     const answered = answers.filter((a) => a.status === 'answered');
     const traces = answers.map((a) => a.trace as Trace);
     const withTrace = (a: Answer): Answer => {
