@@ -15,7 +15,7 @@ import { FactIndex } from './index.ts';
 import { MONTH_NAMES, SOURCE_WORDS, SUMMARY_WORDS, contentWords, stem, toWords } from './normalise.ts';
 import { analyseQuery, comparedSides, negatedWords, splitCompound } from './query.ts';
 import type { Query, QueryContext } from './query.ts';
-import { CoverageRetriever } from './retrieve.ts';
+import { CoverageRetriever, PHRASING_WEIGHT } from './retrieve.ts';
 import type { Candidate, Retriever } from './retrieve.ts';
 import type {
   Answer,
@@ -370,7 +370,7 @@ export class Engine {
     const best = this.facts[decision.best.candidate.factNo] as Fact;
     // Near ties by the same measure candidates were ranked by (their explained share, weighed by checks).
     const rankOf = (j: (typeof decision.judged)[number]) =>
-      j.explained * j.factor + 0.3 * j.candidate.phrasing;
+      j.explained * j.factor + PHRASING_WEIGHT * j.candidate.phrasing;
     const bestRank = rankOf(decision.best);
     const ties = decision.judged
       .filter((j) => j !== decision.best && j.factor > 0 && rankOf(j) >= bestRank * TIE)
