@@ -46,6 +46,21 @@ describe('ask', () => {
     expect(typeof out.score).toBe('number');
   });
 
+  it('adds the trace with --explain: what it read, the candidates and their checks, the decision', () => {
+    const out = JSON.parse(ask(['--json', '--explain', 'Who is Jane Doe?']).stdout);
+    expect(out.trace.query.words).toContain('jane');
+    expect(out.trace.candidates[0]).toMatchObject({ factId: 'jane-doe' });
+    expect(out.trace.candidates[0].checks.map((c: { check: string }) => c.check)).toContain('answer-type');
+    expect(out.trace.decision).toMatchObject({ action: 'answer' });
+    expect(JSON.parse(ask(['--json', 'Who is Jane Doe?']).stdout).trace).toBeUndefined();
+  });
+
+  it('refuses --explain without --json, with the usage', () => {
+    const r = ask(['--explain', 'Who is Jane Doe?']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--explain goes with --json/);
+  });
+
   it('answers one question a line from standard input, in order, one JSON object a line', () => {
     const r = ask(
       ['--json', '-'],
