@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import {
-  cpSync,
   existsSync,
   lstatSync,
   mkdtempSync,
@@ -14,33 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runKbAdd } from '../../src/cli/kb-add.ts';
 import { runKbCheck } from '../../src/cli/kb-check.ts';
 import { normaliseForQuote } from '../../src/engine/normalise.ts';
 import { readKnowledgeBase } from '../../src/knowledge/load.ts';
-import { DEFAULT_KNOWLEDGE_DIR, openEngine } from '../../src/knowledge/open.ts';
+import { openEngine } from '../../src/knowledge/open.ts';
 import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
+import { add, copyKnowledge } from '../helpers/kb-add.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'new-article.txt');
 const ID = 'qazvin-industrial-park-to-host-120';
-
-/** A temp copy of the project's knowledge folder. */
-function copyKnowledge(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'kb-add-')), 'knowledge');
-  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
-  return dir;
-}
-
-function add(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runKbAdd(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** What a curator does after kb:add: the metadata filled in, every TODO gone. */
 function fillMetadata(dir: string): void {
