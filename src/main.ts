@@ -42,9 +42,10 @@ ${USAGE}`);
   if (asConsole) return runConsoleChat(engine);
 
   // The Discord side (discord.js, SQLite) is loaded only for the bot: the console starts faster.
-  const [{ createBot }, { openFeedbackStore }, { KnowledgeReloader }, { createAppLogger }] =
+  const [{ createBot }, { commands }, { openFeedbackStore }, { KnowledgeReloader }, { createAppLogger }] =
     await Promise.all([
       import('./discord/bot.ts'),
+      import('../commands/index.ts'),
       import('./discord/feedback.ts'),
       import('./knowledge/reloader.ts'),
       import('./logger.ts'),
@@ -55,7 +56,7 @@ ${USAGE}`);
   logger.hashUserIdsWith((id) => store.hashUserId(id)); // log lines match stored votes
   // /reload (and KNOWLEDGE_WATCH) swap in a re-read knowledge base; a broken one is never served.
   const reloader = new KnowledgeReloader(config.KNOWLEDGE_DIR, { engine });
-  const bot = createBot({ config, engine, reloader, logger, store });
+  const bot = createBot({ config, engine, reloader, logger, store, commands });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return; // a terminal's Ctrl-C reaches both npm and the bot: npm's copy is a repeat

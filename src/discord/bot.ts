@@ -1,7 +1,6 @@
 /** The Discord bot: a discord.js Client wired to the router, with a clean start and a graceful stop. */
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
-import { commands as allCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { KnowledgeReloader } from '../knowledge/reloader.ts';
@@ -50,8 +49,8 @@ export interface BotOptions {
   logger: Logger;
   /** discord.js REST options; `api` defaults to config.DISCORD_API_BASE. */
   rest?: { api?: string };
-  /** The commands (default: all of commands/). */
-  commands?: readonly Command[];
+  /** The slash commands to serve, handed in by the entry point (main.ts: all of commands/). */
+  commands: readonly Command[];
   cooldown?: Cooldown;
   /** Where questions and 👍/👎 votes are stored (opened and closed by the caller); none → no feedback buttons. */
   store?: Store;
@@ -152,7 +151,7 @@ export function createBot(options: BotOptions): Bot {
     },
   };
   const router = createRouter({
-    commands: options.commands ?? allCommands,
+    commands: options.commands,
     ctx,
     logger,
     cooldown: options.cooldown ?? new Cooldown(),

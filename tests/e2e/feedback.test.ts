@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import type { APIButtonComponentWithCustomId, APIMessageTopLevelComponent } from 'discord-api-types/v10';
+import { commands } from '../../commands/index.ts';
 import { BUTTON_TTL_MS, makeCustomId, parseCustomId } from '../../src/discord/custom-id.ts';
 import { FEEDBACK_NOT_SAVED, LOW_CONFIDENCE_SCORE } from '../../src/discord/feedback.ts';
 import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
@@ -29,6 +30,7 @@ async function start(
   const running = await harness.start({
     ...opts,
     engine,
+    commands,
     config: { DATABASE_PATH: databasePath },
     logLevel: 'debug',
     feedbackStore: true,
