@@ -74,7 +74,9 @@ export async function retryStartup<T>(attempt: () => Promise<T>, options: Startu
     minTimeout: firstDelayMs,
     factor: 2,
     maxTimeout: MAX_DELAY_MS,
-    maxRetryTime: maxMs,
+    // The limit is ours (leftMs below), logged as 'giving up'. p-retry's own limit is set past it by
+    // one longest wait, so it can never stop first on its own clock (which starts a moment later).
+    maxRetryTime: maxMs + MAX_DELAY_MS,
     ...(signal ? { signal } : {}),
     onFailedAttempt: ({ error, attemptNumber, retriesConsumed }) => {
       // Thrown here, an error ends the retries: p-retry rejects with it.
