@@ -129,8 +129,7 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
 }
 
 /** The share of the question the fact explains, context counting by its weight. */
-export function explainedShare(query: Query, factNo: number, fact: Fact, ctx: DecideContext): number {
-  const e = explainedParts(query, factNo, fact, ctx);
+function explainedShare(e: Explained, ctx: DecideContext): number {
   return Math.min(1, e.fact + ctx.contextWeight * e.context);
 }
 
@@ -216,7 +215,7 @@ export function decide(
     const fact = ctx.facts[candidate.factNo] as Fact;
     const { verdicts, factor, veto, gap } = runChecks(query, fact, candidate.factNo, ctx);
     const parts = explainedParts(query, candidate.factNo, fact, ctx);
-    const explained = Math.min(1, parts.fact + ctx.contextWeight * parts.context);
+    const explained = explainedShare(parts, ctx);
     return { candidate, parts, factor, explained, confidence: explained * factor, verdicts, veto, gap };
   });
   // Among the facts that can answer, the most confident, phrasing breaking near ties.

@@ -171,7 +171,7 @@ export class Engine {
     };
     // The retriever ranks with the same weights the decision reads: a filler word counts little.
     this.retriever = new CoverageRetriever(this.index, (w) =>
-      this.context.isCommon(w) ? 0.5 : unknownWeight(w),
+      this.context.isCommon(w) ? this.options.fillerWeight : unknownWeight(w),
     );
   }
 

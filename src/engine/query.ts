@@ -41,8 +41,6 @@ export interface Query {
   asked: string[];
   /** The article the question points at ("in the Armenia article", "the June 2021 piece"), if any. */
   scope?: string | undefined;
-  /** The words that pointed at the article: where to look, not what to find. */
-  scopeWords: string[];
   /** Years and amounts the answer must concern; alternatives ("2019 or 2021") of which one will do. */
   numbers: string[];
   alternatives: string[];
@@ -307,7 +305,6 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
-    scopeWords: scope?.words ?? [],
     // Years and amounts (three digits or more, or decimals) must be in the fact; small counts
     // ("first 9 months") are too often incidental to the question.
     numbers: words.filter((w) => !alternatives.includes(w) && /^\d{3,}|^\d+\.\d/.test(w)),
