@@ -2,6 +2,9 @@
  * The engine's data model. Pure data: the loader (src/knowledge) fills it from files,
  * tests and the benchmark build it in memory.
  */
+import type { AgreementKind, AnswerType } from '../knowledge/schema.ts';
+
+export type { AgreementKind, AnswerType };
 
 export interface Article {
   id: string;
@@ -29,35 +32,6 @@ export interface Figure {
   asOf?: string | undefined;
   qualifier?: string | undefined;
 }
-
-/**
- * The kinds of answer a fact can give (its `gives`): person (who someone is, which person), role
- * (a title or position), organisation, date (when), place (where), count (a number of things),
- * share (a percentage or proportion), money (an amount of money or value), reason (why, purpose,
- * aim), statement (what someone said or stressed), description (what something is or is about),
- * name (of a programme, system, event…), manner (how: online, in person, by what means), list (an
- * enumeration of several items).
- */
-export const ANSWER_TYPES = [
-  'person',
-  'role',
-  'organisation',
-  'date',
-  'place',
-  'count',
-  'share',
-  'money',
-  'reason',
-  'statement',
-  'description',
-  'name',
-  'manner',
-  'list',
-] as const;
-export type AnswerType = (typeof ANSWER_TYPES)[number];
-
-export const AGREEMENT_KINDS = ['MOU', 'contract', 'agreement'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 /** An agreement a fact reports being signed; exactly one fact carries each agreement. */
 export interface Agreement {

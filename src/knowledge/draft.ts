@@ -8,7 +8,7 @@
  * served until a curator rewrites them and sets `status: reviewed`.
  */
 import { MONTH_NAMES as MONTHS, figureKind } from '../engine/normalise.ts';
-import { ANSWER_TYPES } from '../engine/types.ts';
+import { ANSWER_TYPES } from './schema.ts';
 import type { AnswerType } from '../engine/types.ts';
 import type { ArticleMeta, Figure, FactInput } from './schema.ts';
 import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';

@@ -1,5 +1,39 @@
+/**
+ * The knowledge base's files, as zod schemas: what `kb:check` and the loader validate, and the one
+ * definition of the knowledge types. The engine's Article, Fact, Topic, … (src/engine/types.ts)
+ * are these schemas' output types, imported there with `import type` so a start from the snapshot
+ * never loads zod.
+ */
 import { z } from 'zod';
-import { AGREEMENT_KINDS, ANSWER_TYPES } from '../engine/types.ts';
+
+/**
+ * The kinds of answer a fact can give (its `gives`): person (who someone is, which person), role
+ * (a title or position), organisation, date (when), place (where), count (a number of things),
+ * share (a percentage or proportion), money (an amount of money or value), reason (why, purpose,
+ * aim), statement (what someone said or stressed), description (what something is or is about),
+ * name (of a programme, system, event…), manner (how: online, in person, by what means), list (an
+ * enumeration of several items).
+ */
+export const ANSWER_TYPES = [
+  'person',
+  'role',
+  'organisation',
+  'date',
+  'place',
+  'count',
+  'share',
+  'money',
+  'reason',
+  'statement',
+  'description',
+  'name',
+  'manner',
+  'list',
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+export const AGREEMENT_KINDS = ['MOU', 'contract', 'agreement'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 /** Ids are lowercase kebab-case so they are stable in URLs, logs and JSON. */
 const id = z
@@ -15,16 +49,23 @@ const dateField = z.preprocess(
   isoDate,
 );
 
+/** knowledge/articles/<id>.yaml: an article's metadata, beside its text in <id>.txt. */
 export const articleMetaSchema = z.strictObject({
   id,
+  /** The file the text came from (as `kb:add` was given it). */
   source: z.string().min(1),
   title: z.string().min(5),
+  /** false when the text had no headline and the title was written by a curator. */
   titleIsHeadline: z.boolean(),
+  /** Publication date (YYYY-MM-DD) when the text gives it, else null. */
   date: dateField.nullable(),
+  /** What the text says or implies about its date. */
   dateNote: z.string().min(5),
+  /** For undated articles: the date the text implies, used only to order them. */
   impliedDate: dateField.optional(),
   outlet: z.string().min(2),
   outletNote: z.string().optional(),
+  /** Agencies the article credits (IRNA, IRIB, …). */
   credits: z.array(z.string().min(2)),
   dateline: z.string().nullable(),
 });
@@ -45,18 +86,24 @@ const periodEntry = z.preprocess(
   z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/, 'must be YYYY or YYYY-MM'),
 );
 
+/** An agreement a fact reports being signed; exactly one fact carries each agreement. */
 export const agreementSchema = z.strictObject({
   kind: z.enum(AGREEMENT_KINDS),
-  /** The signatories, as the material names them. */
+  /** The two or more signatories, as the material names them. */
   parties: z.array(z.string().min(2)).min(2, 'an agreement has at least two parties'),
+  /** YYYY-MM-DD, YYYY-MM or YYYY, when the material says. */
   date: dateField.optional(),
+  /** What it is about, in a short phrase. */
   subject: z.string().min(3),
 });
+export type Agreement = z.infer<typeof agreementSchema>;
 
+/** A person a fact names, with the role the material gives them. */
 export const personRoleSchema = z.strictObject({
   name: z.string().min(2),
   role: z.string().min(2),
 });
+export type PersonRole = z.infer<typeof personRoleSchema>;
 
 export const factSchema = z
   .strictObject({
@@ -82,6 +129,7 @@ export const factSchema = z
     speaker: z.string().min(2).optional(),
     /** The countries, provinces and cities the fact is about; required (maybe empty) on reviewed facts. */
     places: z.array(z.string().min(2)).optional(),
+    /** The years or months (YYYY, YYYY-MM) its event or figures refer to. */
     period: z.array(periodEntry).min(1).optional(),
     agreement: agreementSchema.optional(),
     people: z.array(personRoleSchema).min(1).optional(),
@@ -115,6 +163,8 @@ export const factSchema = z
       });
   });
 export type FactInput = z.input<typeof factSchema>;
+/** A fact as its file gives it, once validated (defaults filled); the engine's Fact adds to it. */
+export type FactEntry = z.infer<typeof factSchema>;
 
 export const factFileSchema = z.strictObject({
   article: id,
@@ -146,8 +196,11 @@ export type AliasGroup = z.infer<typeof aliasGroupSchema>;
 
 /** knowledge/about.yaml: what the material is about, for the words the bot says about it. */
 export const aboutSchema = z.strictObject({
+  /** The country the material is written from ("Iran"): "the country" in its text means this one. */
   homeCountry: z.string().min(2),
+  /** What the material is about, as a phrase: "Iran's SMEs, industrial parks and their agreements". */
   subject: z.string().min(5),
+  /** The "not covered" wording, with {material} ("five news articles") and {subject}. */
   refusal: z
     .string()
     .min(10)
@@ -157,3 +210,4 @@ export const aboutSchema = z.strictObject({
     )
     .optional(),
 });
+export type About = z.infer<typeof aboutSchema>;
