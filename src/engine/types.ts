@@ -1,102 +1,47 @@
 /**
  * The engine's data model. Pure data: the loader (src/knowledge) fills it from files,
  * tests and the benchmark build it in memory.
+ *
+ * The knowledge types are defined once, by the zod schemas in src/knowledge/schema.ts: the types
+ * below are those schemas' output types, or them with what the loader adds. `import type` is
+ * erased, so the engine (and a start from the snapshot) never loads zod.
  */
-import type { AgreementKind, AnswerType } from '../knowledge/schema.ts';
+import type {
+  About,
+  Agreement,
+  AgreementKind,
+  AliasGroup,
+  AnswerType,
+  ArticleMeta,
+  FactEntry,
+  Figure,
+  PersonRole,
+  Topic,
+} from '../knowledge/schema.ts';
 
-export type { AgreementKind, AnswerType };
+export type { About, Agreement, AgreementKind, AliasGroup, AnswerType, Figure, PersonRole, Topic };
 
-export interface Article {
-  id: string;
-  title: string;
-  /** false when the text had no headline and the title was written by a curator. */
-  titleIsHeadline: boolean;
-  /** Publication date (YYYY-MM-DD) when the text gives it, else null. */
-  date: string | null;
-  /** What the text says or implies about its date. */
-  dateNote: string;
-  /** For undated articles: the date the text implies, used only to order them. */
-  impliedDate?: string | undefined;
-  outlet: string;
-  outletNote?: string | undefined;
-  /** Agencies the article credits (IRNA, IRIB, …). */
-  credits: string[];
-  dateline: string | null;
+/**
+ * An article: its metadata with its text, which the loader reads from <id>.txt. The metadata's
+ * `source` (the file `kb:add` was given) is for curators; the engine never reads it.
+ */
+export type Article = Omit<ArticleMeta, 'source'> & {
   /** The full text, verbatim as received. */
   text: string;
-}
+};
 
-export interface Figure {
-  value: number;
-  unit: string;
-  asOf?: string | undefined;
-  qualifier?: string | undefined;
-}
-
-/** An agreement a fact reports being signed; exactly one fact carries each agreement. */
-export interface Agreement {
-  kind: AgreementKind;
-  /** The two or more signatories, as the material names them. */
-  parties: string[];
-  /** YYYY-MM-DD, YYYY-MM or YYYY, when the material says. */
-  date?: string | undefined;
-  /** What it is about, in a short phrase. */
-  subject: string;
-}
-
-/** A person a fact names, with the role the material gives them. */
-export interface PersonRole {
-  name: string;
-  role: string;
-}
-
-export interface Fact {
-  id: string;
+/**
+ * A fact as the engine uses it: its file's entry, with what the loader adds — the article it is
+ * from (the facts file's `article`) — and `gives` and `places` always present (a draft that does
+ * not say yet has them empty; the schema requires them on a reviewed fact).
+ */
+export type Fact = Omit<FactEntry, 'gives' | 'places'> & {
   articleId: string;
-  status: 'reviewed' | 'draft';
-  answer: string;
-  questions: string[];
-  keywords: string[];
-  entities: string[];
-  figures: Figure[];
-  date?: string | undefined;
-  topic?: string | undefined;
-  quote: string;
   /** The kinds of answer the fact gives; never empty on a reviewed fact (a draft may not say yet). */
   gives: AnswerType[];
-  /** Whose statement the fact reports (a full name, or the role when unnamed), when it reports one. */
-  speaker?: string | undefined;
   /** The countries, provinces and cities the fact is about, as the material names them. */
   places: string[];
-  /** The years or months (YYYY, YYYY-MM) its event or figures refer to. */
-  period?: string[] | undefined;
-  agreement?: Agreement | undefined;
-  people?: PersonRole[] | undefined;
-}
-
-export type TopicKind = 'trend' | 'disagreement' | 'related';
-
-export interface Topic {
-  id: string;
-  title: string;
-  kind: TopicKind;
-  note?: string | undefined;
-}
-
-export interface AliasGroup {
-  canonical: string;
-  variants: string[];
-}
-
-/** What the knowledge base is about, as data (knowledge/about.yaml), for the words the bot says about it. */
-export interface About {
-  /** The country the material is written from ("Iran"): "the country" in its text means this one. */
-  homeCountry: string;
-  /** What the material is about, as a phrase: "Iran's SMEs, industrial parks and their agreements". */
-  subject: string;
-  /** The "not covered" wording, with {material} ("five news articles") and {subject}. */
-  refusal?: string | undefined;
-}
+};
 
 export interface KnowledgeBase {
   about: About;
