@@ -100,8 +100,8 @@ const answerType: Check = {
     const wanted = query.answerType;
     if (!wanted) return PASS;
     const has = gives(fact);
-    const ok = (SATISFIES[wanted] ?? [wanted]).some((t) => has.has(t));
-    if (ok) return PASS;
+    const ok = (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
+    if (ok) return figureNamedInQuestion(query, fact, wanted) ? FIGURE_ALREADY_NAMED : PASS;
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location.
     if (curated && wanted === 'place') return weight(0.85, 'asks where; the fact names no place');
@@ -119,6 +119,24 @@ const answerType: Check = {
     return PASS;
   },
 };
+
+/** The kind of figure each figure question asks for. */
+const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set(['count', 'share', 'money']);
+
+const FIGURE_ALREADY_NAMED = veto(
+  'the fact’s only figures are the ones the question names',
+  'it gives no figure beyond the one in the question',
+);
+
+/**
+ * "How many of the 48,000 units are SMEs?": an answer tells the asker something they did not say.
+ * A fact whose every figure is one the question already names gives no new figure.
+ */
+function figureNamedInQuestion(query: Query, fact: Fact, wanted: AnswerType): boolean {
+  if (!FIGURE_TYPES.has(wanted) || fact.figures.length === 0 || query.numbers.length === 0) return false;
+  const named = new Set(query.numbers.map((n) => Number(n.replace(/,/g, ''))));
+  return fact.figures.every((f) => named.has(f.value));
+}
 
 /** Years and amounts the question names must be the fact's: a figure for another period is no answer. */
 const numbers: Check = {

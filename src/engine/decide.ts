@@ -73,17 +73,18 @@ export interface Explained {
   context: number;
   /** Held elsewhere in the material, or nowhere and no common English word: what the fact lacks. */
   missing: number;
-  /** Of that, common English words ("up", "back", "put"): weaker evidence of a subject the fact lacks. */
-  common: number;
   /** Common English words the material never uses: how the question is put. */
   filler: number;
+  /** How many of the question's words the fact holds: each one more is less likely chance. */
+  held: number;
 }
 
 export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: DecideContext): Explained {
   const { index } = ctx;
   const article = ctx.articleWords(fact.articleId);
   const corrected = new Map(query.corrections.map((c) => [c.to, c.confidence]));
-  const sum = { fact: 0, context: 0, missing: 0, filler: 0, common: 0 };
+  const sum = { fact: 0, context: 0, missing: 0, filler: 0 };
+  let held = 0;
   const slot = { idf: 0, fact: 0, context: 0, filler: 0 };
   for (const w of query.words) {
     const known = index.idfOf(w);
@@ -96,8 +97,10 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
     } else {
       idf = known;
       const inFact = index.weightIn(w, factNo);
-      if (inFact > 0) part.fact = idf * inFact * (corrected.get(w) ?? 1);
-      else if (article.has(w)) part.context = idf;
+      if (inFact > 0) {
+        part.fact = idf * inFact * (corrected.get(w) ?? 1);
+        held++;
+      } else if (article.has(w)) part.context = idf;
     }
     if (query.alternatives.includes(w)) {
       // Alternatives are one slot: the best of them counts.
@@ -110,7 +113,6 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
       sum.filler += part.filler;
       const lacking = idf - part.fact - part.context - part.filler;
       sum.missing += lacking;
-      if (ctx.isCommon(w)) sum.common += lacking;
     }
   }
   sum.fact += slot.fact;
@@ -118,13 +120,13 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
   sum.filler += slot.filler;
   sum.missing += slot.idf - slot.fact - slot.context - slot.filler;
   const total = sum.fact + sum.context + sum.missing + sum.filler;
-  if (total <= 0) return { fact: 0, context: 0, missing: 1, filler: 0, common: 0 };
+  if (total <= 0) return { fact: 0, context: 0, missing: 1, filler: 0, held: 0 };
   return {
     fact: sum.fact / total,
     context: sum.context / total,
     missing: sum.missing / total,
     filler: sum.filler / total,
-    common: sum.common / total,
+    held,
   };
 }
 
@@ -145,57 +147,25 @@ export interface DecisionModel {
   threshold: number;
 }
 
-export const FEATURES = [
-  'fact',
-  'context',
-  'missing',
-  'filler',
-  'phrasing',
-  'margin',
-  'checks',
-  'typed',
-  'focus',
-  'common',
-] as const;
+/**
+ * The model's inputs. Left out because they earned nothing in leave-one-set-out fitting (`eval --cv`):
+ * the margin over the next topic's best candidate (kept in the trace), the checks' weights, whether
+ * the fact's curated kinds name the asked type, whether the question's rarest word is the fact's,
+ * and the share of missing words that are common English.
+ */
+export const FEATURES = ['fact', 'context', 'missing', 'filler', 'phrasing', 'held', 'outranked'] as const;
+
+/** Words held past this many add no more evidence. */
+const HELD_CAP = 8;
 
 /**
- * typed: the question asks for a kind of answer and the fact's curated kinds include it exactly.
- * focus: the question's rarest word the material uses (what it is most specifically about) is the fact's.
+ * held: how many of the question's words the fact holds (capped), as evidence apart from shares: a
+ * long question matched on ten words is less likely chance than a short one matched on two.
+ * outranked: how far (relative) a fact that matched the question better was vetoed: the question
+ * likely asks for what the material lacks, and this one answers only by matching less of it.
  */
-export function features(
-  e: Explained,
-  phrasing: number,
-  margin: number,
-  checks: number,
-  typed: boolean,
-  focus: boolean,
-): number[] {
-  return [
-    e.fact,
-    e.context,
-    e.missing,
-    e.filler,
-    phrasing,
-    margin,
-    checks,
-    typed ? 1 : 0,
-    focus ? 1 : 0,
-    e.common,
-  ];
-}
-
-/** The question's rarest word that the material uses, if any. */
-function focusWord(query: Query, ctx: DecideContext): string | undefined {
-  let best: string | undefined;
-  let bestIdf = -1;
-  for (const w of query.words) {
-    const idf = ctx.index.idfOf(w);
-    if (idf !== null && idf > bestIdf && !query.alternatives.includes(w)) {
-      best = w;
-      bestIdf = idf;
-    }
-  }
-  return best;
+export function features(e: Explained, phrasing: number, outranked: number): number[] {
+  return [e.fact, e.context, e.missing, e.filler, phrasing, Math.min(e.held, HELD_CAP) / HELD_CAP, outranked];
 }
 
 export function modelConfidence(model: DecisionModel, x: number[]): number {
@@ -219,32 +189,34 @@ export function decide(
     return { candidate, parts, factor, explained, confidence: explained * factor, verdicts, veto, gap };
   });
   // Among the facts that can answer, the most confident, phrasing breaking near ties.
-  const ranked = judged
-    .filter((j) => j.confidence > 0)
-    .sort(
-      (a, b) =>
-        b.confidence +
-          PHRASING_WEIGHT * b.candidate.phrasing -
-          (a.confidence + PHRASING_WEIGHT * a.candidate.phrasing) || a.candidate.factNo - b.candidate.factNo,
-    );
-  const best = ranked[0];
+  const byHeuristic = (a: Judged, b: Judged) =>
+    b.confidence +
+      PHRASING_WEIGHT * b.candidate.phrasing -
+      (a.confidence + PHRASING_WEIGHT * a.candidate.phrasing) || a.candidate.factNo - b.candidate.factNo;
+  const ranked = judged.filter((j) => j.confidence > 0).sort(byHeuristic);
   const top = judged[0];
+  const topicOf = (j: Judged) => ctx.facts[j.candidate.factNo]?.topic;
+  /** The best other candidate from elsewhere (another topic): what this one must stand out from. */
+  const rivalOf = (j: Judged) =>
+    ranked.find((r) => r !== j && (topicOf(j) === undefined || topicOf(r) !== topicOf(j)));
+  const heuristic = new Map(ranked.map((j) => [j, j.confidence]));
+  const inputs = new Map<Judged, number[]>();
+  for (const j of ranked) {
+    const lead = top ? Math.max(0, top.candidate.score - j.candidate.score) / (top.candidate.score || 1) : 0;
+    inputs.set(j, features(j.parts, j.candidate.phrasing, lead));
+  }
+  // With a model, every candidate that can answer is judged by it and the most confident is chosen.
+  if (ctx.model) {
+    const model = ctx.model;
+    for (const j of ranked) j.confidence = modelConfidence(model, inputs.get(j) as number[]);
+    ranked.sort((a, b) => b.confidence - a.confidence || byHeuristic(a, b));
+  }
+  const best = ranked[0];
   const vetoed =
     top && top.veto !== undefined && (!best || top.candidate.score > best.candidate.score) ? top : undefined;
-  const bestTopic = best ? ctx.facts[best.candidate.factNo]?.topic : undefined;
-  const rival = ranked.find(
-    (j) => j !== best && (bestTopic === undefined || ctx.facts[j.candidate.factNo]?.topic !== bestTopic),
-  );
-  const margin = best ? best.confidence - (rival?.confidence ?? 0) : 0;
-  let x: number[] | undefined;
-  if (best) {
-    const fact = ctx.facts[best.candidate.factNo] as Fact;
-    const typed = query.answerType !== null && fact.gives.includes(query.answerType);
-    const focus = focusWord(query, ctx);
-    const focused = focus !== undefined && ctx.index.contains(focus, best.candidate.factNo);
-    x = features(best.parts, best.candidate.phrasing, margin, best.factor, typed, focused);
-    if (ctx.model) best.confidence = modelConfidence(ctx.model, x);
-  }
+  const rival = best ? rivalOf(best) : undefined;
+  const margin = best ? (heuristic.get(best) ?? 0) - (rival ? (heuristic.get(rival) ?? 0) : 0) : 0;
+  const x = best ? inputs.get(best) : undefined;
   const confidence = best?.confidence ?? 0;
   if (!best) {
     return {

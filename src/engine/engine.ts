@@ -441,7 +441,15 @@ export class Engine {
     q: Query,
     words: string[],
   ): { fact: Fact; confidence: number; decision: Decision } | undefined {
-    const plain: Query = { ...q, words, answerType: null, intent: null, statement: false, asked: [] };
+    const plain: Query = {
+      ...q,
+      words,
+      answerType: null,
+      strictType: false,
+      intent: null,
+      statement: false,
+      asked: [],
+    };
     const decision = decide(
       plain,
       this.retriever.retrieve(plain),

@@ -7,7 +7,7 @@
 import type { DecisionModel } from './decide.ts';
 
 export const DEFAULT_MODEL: DecisionModel | undefined = {
-  bias: -2.491,
-  weights: [4.766, -1.067, -1.822, -2.543, 0.465, 0.166, -0.627, 0.289, 0.375, 0.818],
-  threshold: 0.76,
+  bias: -3.16,
+  weights: [4.48, -1.569, -1.492, -2.056, 1.231, 0.965, -1.8],
+  threshold: 0.78,
 };

@@ -36,6 +36,11 @@ export interface Query {
   intent: Intent;
   /** What kind of answer the question asks for, when it can be told. */
   answerType: AnswerType | null;
+  /**
+   * The question already names the role or party, so only that exact kind will do: "what is the
+   * name of the director general" or "who signed on behalf of X" wants a person, not the role or X.
+   */
+  strictType: boolean;
   corrections: { from: string; to: string; confidence: number }[];
   /** The attribute asked for ("the budget of …", "how many women"), as index words: a fact must have it. */
   asked: string[];
@@ -123,6 +128,16 @@ export function negatedWords(words: readonly string[]): Set<string> {
   for (const w of plain) negated.delete(w);
   return negated;
 }
+
+/** "The name of the director general", "on behalf of the ministry": a person is asked for by role or party. */
+const NAMED_ROLE = /\b(?:name of (?:the|a|an|this|that|its|their)|on behalf of|represent(?:ed|ing)?)\b/i;
+
+/**
+ * Social phrases addressed to the bot ("how are you", "how's your day going", "good morning"):
+ * how a message is put, never its subject.
+ */
+const SMALL_TALK =
+  /\b(?:how(?:'s|’s| is| are| r)? (?:you|u|your (?:day|morning|evening|week)(?: going)?|it going|things)|what(?:'s|’s| is) up|good (?:morning|afternoon|evening|day)|nice to meet you)\b/gi;
 
 const YES_NO =
   /^\s*(?:(?:so|and|but|hey|ok|okay|quick q(?:uestion)?)[,:!\s]+)*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b/i;
@@ -254,7 +269,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
   const corrections: Query['corrections'] = [];
-  const tokens = tokenize(text).filter((_t, i, all) => !askingWord(all, i));
+  const tokens = tokenize(text.replace(SMALL_TALK, ' ')).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
   const raw = tokens.map((token) => {
     const w = stem(token);
@@ -302,6 +317,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     allWords,
     intent,
     answerType: answerTypeOf(text, intent, statement),
+    strictType: intent === 'person' && NAMED_ROLE.test(text),
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
@@ -350,7 +366,7 @@ export function splitCompound(question: string): string[] {
   const t = question.slice(0, MAX_ANALYSED_CHARS).trim();
   const WH = '(?:who|whom|what|when|where|which|why|how(?: many| much)?)';
   const parts = t
-    .split(new RegExp(`\\s*(?:\\?+\\s+|;\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=${WH}\\b))`, 'i'))
+    .split(new RegExp(`\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=${WH}\\b))`, 'i'))
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length < 2 || parts.length > 3) return [question];

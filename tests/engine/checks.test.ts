@@ -42,6 +42,21 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact whose only figure is the one the question already names', () => {
+    expect(
+      verdicts('how many of the 120 widget factories are in widgetland', 'factories-2021'),
+    ).toContainEqual(expect.objectContaining({ check: 'answer-type', verdict: 'veto' }));
+  });
+
+  it('vetoes a role where the question asks for the name of the person holding it', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'jane-doe') as Fact).gives = ['role'];
+    const a = new Engine(kb).answer('what is the name of the head of the widget council', { explain: true });
+    expect(a.trace?.candidates.find((c) => c.factId === 'jane-doe')?.checks).toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'veto' }),
+    );
+  });
+
   it('passes a curated fact that gives what was asked', () => {
     expect(verdicts('who is the head of the widget council', 'jane-doe')).toEqual([]);
   });

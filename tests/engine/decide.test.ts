@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
+import { FEATURES } from '../../src/engine/decide.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
+/** The decision's inputs for the candidate answered with (or refused as best). */
+function decideFeatures(question: string): number[] | undefined {
+  return new Engine(miniKb()).answer(question, { explain: true }).trace?.decision.features;
+}
+
 describe('decide', () => {
-  it('counts a word only the fact’s article holds as context that supports the match', () => {
-    const withContext = new Engine(miniKb(), { contextWeight: 0.6 });
-    const without = new Engine(miniKb(), { contextWeight: 0 });
+  it('counts a word only the fact’s article holds as context that supports the match, without a model', () => {
+    const withContext = new Engine(miniKb(), { contextWeight: 0.6, model: null });
+    const without = new Engine(miniKb(), { contextWeight: 0, model: null });
     // "robot" is in the article's text but not in the Jane Doe fact.
     const q = 'in the robot trade story, who heads the widget council';
     expect(withContext.answer(q).confidence ?? 0).toBeGreaterThan(without.answer(q).confidence ?? 0);
@@ -24,6 +30,20 @@ describe('decide', () => {
     expect(a.status).toBe('no_match');
     expect(a.trace?.decision.action).toBe('refuse');
     expect(a.trace?.decision.reason).not.toBe('');
+  });
+
+  it('is less confident in a fact when one that matched the question better was vetoed', () => {
+    // Jane Doe's fact gives no share: the export-share fact left matched less of the question.
+    const a = decideFeatures('who heads the widget council');
+    const b = decideFeatures('what share of widget exports does jane doe of the widget council head');
+    expect(a?.at(-1)).toBe(0);
+    expect(b?.at(-1) ?? 0).toBeGreaterThan(0);
+  });
+
+  it('gives the model how many of the question’s words the fact holds', () => {
+    const short = decideFeatures('widget council head');
+    const long = decideFeatures('who is jane doe, the head of the widget council');
+    expect(long?.[FEATURES.indexOf('held')] ?? 0).toBeGreaterThan(short?.[FEATURES.indexOf('held')] ?? 0);
   });
 
   it('reports the confidence of the answer it gives', () => {

@@ -28,6 +28,20 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what were all officials of the widget council ready to do?').aggregate).toBeNull();
   });
 
+  it('reads a person asked for by role or party as wanting a person and nothing else', () => {
+    expect(engine.analyse('what is the name of the head of the widget council').strictType).toBe(true);
+    expect(engine.analyse('who signed on behalf of acme corp').strictType).toBe(true);
+    expect(engine.analyse('who heads the widget council').strictType).toBe(false);
+  });
+
+  it('reads social phrases addressed to the bot as no subject', () => {
+    expect(engine.analyse('hey how’s your day going?').words).toEqual([]);
+    expect(engine.analyse('good morning! how many widget factories are there').words).toEqual([
+      'widget',
+      'factory',
+    ]);
+  });
+
   it('reads "how much" as a question for a quantity', () => {
     expect(engine.analyse('how much did widget exports grow').answerType).toBe('money');
   });
@@ -52,6 +66,10 @@ describe('splitCompound', () => {
       'who signed the acme mou',
       'when signed the acme mou',
     ]);
+  });
+
+  it('keeps "tl;dr" whole', () => {
+    expect(splitCompound('tl;dr of the widget story?')).toEqual(['tl;dr of the widget story?']);
   });
 
   it('leaves a question with one "and" between nouns whole', () => {
