@@ -347,6 +347,17 @@ export class Engine {
 
     const candidates = this.retriever.retrieve(q);
     const decision = decide(q, candidates, this.context, this.options.answerThreshold);
+    const denied = q.shape === 'yesno' ? this.notAccordingToMaterial(decision) : undefined;
+    if (denied) {
+      const fact = this.facts[denied.candidate.factNo] as Fact;
+      const lead = `Not according to the material: ${denied.gap ?? 'it says otherwise'}. What it says:`;
+      const answer = this.composer.compose(query, [fact], denied.explained, corrections, lead);
+      return traced(
+        { ...answer, confidence: denied.explained },
+        decision,
+        'a yes/no question the material answers otherwise',
+      );
+    }
     if (decision.action === 'refuse' || !decision.best) {
       const suggestions = candidates
         .filter((c) => c.coverage >= this.options.suggestThreshold)
@@ -380,6 +391,19 @@ export class Engine {
     const lead = q.shape === 'yesno' && !/\bor\b/i.test(text) ? 'Yes.' : undefined;
     const answer = this.composer.compose(query, facts, decision.confidence, corrections, lead);
     return traced({ ...answer, confidence: decision.confidence }, decision);
+  }
+
+  /**
+   * "Was Japan one of the countries Najafi named?", "Did the US re-impose sanctions in 2019?": the
+   * fact that matches the question best was vetoed only because it concerns another place or
+   * period. The answer to the yes/no question is then what the material does say, cited, led by
+   * "not according to the material" (it does not say the thing asked; it says this).
+   */
+  private notAccordingToMaterial(decision: Decision): Decision['judged'][number] | undefined {
+    const near = decision.vetoed;
+    if (decision.action === 'answer' || !near || near.explained < YESNO_DENIAL) return undefined;
+    const vetoes = near.verdicts.filter((v) => v.verdict === 'veto');
+    return vetoes.length > 0 && vetoes.every((v) => CONSTRAINT_CHECKS.has(v.check)) ? near : undefined;
   }
 
   /**
@@ -489,6 +513,10 @@ export class Engine {
  * a refusal names it ("it does not give that for 2019; what it does say: …").
  */
 const RELATED = 0.5;
+/** A yes/no question is answered "not according to the material" from a fact explaining this much of it. */
+const YESNO_DENIAL = 0.6;
+/** The checks that veto a fact for concerning another place or period, not for being about something else. */
+const CONSTRAINT_CHECKS: ReadonlySet<string> = new Set(['place', 'period-and-figures']);
 /** Facts this close to the best (by rank) are given together. */
 const TIE = 0.97;
 

@@ -7,7 +7,7 @@
 import type { DecisionModel } from './decide.ts';
 
 export const DEFAULT_MODEL: DecisionModel | undefined = {
-  bias: -3.16,
-  weights: [4.48, -1.569, -1.492, -2.056, 1.231, 0.965, -1.8],
+  bias: -3.143,
+  weights: [4.458, -1.525, -1.5, -2.065, 1.245, 0.96, -1.791],
   threshold: 0.78,
 };

@@ -9,6 +9,7 @@ import type { FactIndex } from './index.ts';
 import {
   MAX_ANALYSED_CHARS,
   MAX_QUERY_WORDS,
+  MONTH_NAMES,
   STOPWORDS,
   asksForSource,
   asksForSummary,
@@ -264,6 +265,32 @@ function misspeltQuestionWord(token: string): string | undefined {
   );
 }
 
+const MONTH = `(?:${MONTH_NAMES.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?`;
+const DAY_OF_MONTH = new RegExp(
+  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`,
+  'gi',
+);
+const ISO_DATE = /\b(?:19|20)\d\d-(\d\d)-(\d\d)\b/g;
+
+/**
+ * The numbers that are days of a month in a date ("July 13", "13th of July", "2020-08-12"): part
+ * of a date, never a figure the answer must hold. (The month of an ISO date is one too.)
+ */
+function daysOfMonth(text: string): Set<string> {
+  const days = new Set<string>();
+  const add = (n: string | undefined) => {
+    if (n === undefined) return;
+    days.add(n);
+    days.add(String(Number(n)));
+  };
+  for (const m of text.matchAll(DAY_OF_MONTH)) add(m[1] ?? m[2]);
+  for (const m of text.matchAll(ISO_DATE)) {
+    add(m[1]);
+    add(m[2]);
+  }
+  return days;
+}
+
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
@@ -284,7 +311,10 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     return c.to;
   });
   const words: string[] = [];
+  const days = daysOfMonth(text);
   for (const w of contentWords(raw, index.aliases)) {
+    // The day of a date ("July 13", "2020-08-12") dates the story; it is no figure to match.
+    if (days.has(w)) continue;
     // The words that point at the article say where to look, not what to find there.
     if (words.includes(w) || scope?.words.includes(w) || (scope && ARTICLE_NOUNS.has(w))) continue;
     // A known word the index never holds alone (it only occurs inside an alias phrase) says nothing.
@@ -297,7 +327,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   // are not ("the first 9 months of 2020").
   const numbers = words.filter((w) => /^\d/.test(w));
   const years = numbers.filter((w) => /^(19|20)\d\d$/.test(w));
-  const others = numbers.filter((w) => !years.includes(w));
+  const others = numbers.filter((w) => !years.includes(w) && !days.has(w));
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
   const intent = detectIntent(text);
   const statement = STATEMENT.test(text) && (intent === null || intent === 'person');

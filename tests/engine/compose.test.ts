@@ -32,6 +32,19 @@ describe('compose', () => {
     expect(a.citations[0]?.quote).toMatch(/Acme Corp signed/);
   });
 
+  it('answers a yes/no question about another year with what the material says, cited', () => {
+    const a = new Engine(miniKb()).answer('did widgetland have 120 widget factories in 2019?');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toMatch(/^Not according to the material: it gives nothing for 2019\. What it says: /);
+    expect(a.citations[0]?.quote).toBe('Widgetland has 120 widget factories.');
+  });
+
+  it('refuses a plain question about another year instead of saying what the material says', () => {
+    expect(new Engine(miniKb()).answer('how many widget factories did widgetland have in 2019?').status).toBe(
+      'no_match',
+    );
+  });
+
   it('gives both sides of a comparison the facts do not answer together', () => {
     const kb = miniKb();
     kb.facts = kb.facts.map((f) => ({ ...f, topic: undefined }));

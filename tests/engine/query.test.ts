@@ -42,6 +42,13 @@ describe('analyseQuery', () => {
     ]);
   });
 
+  it('reads the day of a date as part of the date, not a figure or a word to match', () => {
+    const q = engine.analyse('in the 2021-05-01 story, how many widget factories were there on May 1st?');
+    expect(q.words).not.toContain('01');
+    expect(q.words).not.toContain('1');
+    expect(q.alternatives).toEqual([]);
+  });
+
   it('reads "how much" as a question for a quantity', () => {
     expect(engine.analyse('how much did widget exports grow').answerType).toBe('money');
   });
