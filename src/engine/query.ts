@@ -66,8 +66,16 @@ export interface QueryContext {
 
 /** "in the Armenia article", "according to the June 2021 piece", "the korea story": what names it. */
 const ARTICLE_REFERENCE =
-  /\bthe\s+((?:[\p{L}\d'’-]+\s+){0,5}?[\p{L}\d'’-]+)\s+(?:article|story|piece|report|news item)s?\b/u;
-const ARTICLE_REFERENCE_ALL = new RegExp(ARTICLE_REFERENCE.source, 'gu');
+  /\bthe\s+((?:[\p{L}\d'’-]+,?\s+){0,5}?[\p{L}\d'’-]+)\s+(?:article|story|piece|report|news item)s?\b/u;
+/**
+ * How a question points at an article: "the June 18, 2021 Korea piece", "the article on SME
+ * exports", "the story about the seven MOUs", or its headline in quotes.
+ */
+const ARTICLE_REFERENCES = [
+  new RegExp(ARTICLE_REFERENCE.source, 'gu'),
+  /\b(?:article|story|piece|report|coverage|news item)s?\s+(?:on|about|from|of|dated|titled|headlined|covering)\s+((?:[\p{L}\d'’-]+,?\s+){0,5}[\p{L}\d'’-]+)/gu,
+  /["“]([^"”]{4,150})["”]/gu,
+];
 export const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
@@ -207,11 +215,17 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
 
 /** The article a question points at, and the words that pointed at it. Undefined when none or several fit. */
 function articleScope(ctx: QueryContext, text: string): { articleId: string; words: string[] } | undefined {
-  const refs = [...text.toLowerCase().matchAll(ARTICLE_REFERENCE_ALL)];
-  const found = refs.map((m) => pointedAt(ctx, m[1] ?? ''));
+  const lower = text.toLowerCase();
+  const found = ARTICLE_REFERENCES.flatMap((re) => [...lower.matchAll(re)]).map((m) =>
+    pointedAt(ctx, m[1] ?? ''),
+  );
   // "Between the 2019 export report and the July 2021 Armenia article": two articles, no one scope.
   const ids = new Set(found.map((f) => f?.articleId));
-  return ids.size === 1 ? found[0] : undefined;
+  const first = found[0];
+  if (ids.size !== 1 || !first) return undefined;
+  // Every reference's pointing words say where to look: "the June 18, 2021 article 'Iranian SMEs
+  // to expand international cooperation'" names the article twice.
+  return { articleId: first.articleId, words: [...new Set(found.flatMap((f) => f?.words ?? []))] };
 }
 
 function pointedAt(ctx: QueryContext, phrase: string): { articleId: string; words: string[] } | undefined {

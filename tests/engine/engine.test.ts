@@ -202,6 +202,16 @@ describe('Engine.answer', () => {
       expect(a.factIds).toEqual(['export-share-45']);
     });
 
+    it('gets that article\'s figure with "in the article on …"', () => {
+      const a = e.answer('in the article on gadgetland trade, what share of exports are widgets?');
+      expect(a.factIds).toEqual(['export-share-45']);
+    });
+
+    it("gets that article's figure when the question quotes its headline", () => {
+      const a = e.answer('in "Gadgetland trade figures", what share of exports are widgets?');
+      expect(a.factIds).toEqual(['export-share-45']);
+    });
+
     it('summarises the article named by its month and year', () => {
       const a = e.answer('what does the february 2022 piece say');
       expect(a.kind).toBe('summary');
