@@ -49,6 +49,8 @@ export interface Judged {
   veto: string | undefined;
   /** What the fact does not give, in words for the person who asked (when vetoed). */
   gap: string | undefined;
+  /** The decision model's inputs (when no check vetoed it). */
+  features?: number[] | undefined;
 }
 
 export interface Decision {
@@ -203,7 +205,8 @@ export function decide(
   const inputs = new Map<Judged, number[]>();
   for (const j of ranked) {
     const lead = top ? Math.max(0, top.candidate.score - j.candidate.score) / (top.candidate.score || 1) : 0;
-    inputs.set(j, features(j.parts, j.candidate.phrasing, lead));
+    j.features = features(j.parts, j.candidate.phrasing, lead);
+    inputs.set(j, j.features);
   }
   // With a model, every candidate that can answer is judged by it and the most confident is chosen.
   if (ctx.model) {
@@ -253,6 +256,7 @@ export function traceCandidates(judged: Judged[], facts: readonly Fact[]): Trace
     explained: round(j.explained),
     checks: j.verdicts,
     confidence: round(j.confidence),
+    features: j.features?.map(round),
   }));
 }
 

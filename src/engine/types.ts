@@ -128,6 +128,8 @@ export interface TraceCandidate {
   explained: number;
   checks: CheckVerdict[];
   confidence: number;
+  /** The decision model's inputs for this candidate (decide.ts FEATURES), when no check vetoed it. */
+  features?: number[] | undefined;
 }
 
 /** The record of how a question flowed through the engine: what it read, what it found, what it decided. */
