@@ -189,9 +189,24 @@ export class FactIndex {
         break;
       }
     }
+    if (!result) result = this.expandAbbreviation(word);
     if (this.correctionCache.size >= CORRECTION_CACHE) this.correctionCache.clear();
     this.correctionCache.set(word, result);
     return result;
+  }
+
+  /**
+   * "conf" for "conference", "govt" no (not a beginning): a word the material never uses that begins
+   * exactly one longer word it does use is that word cut short. Several such words: no guess.
+   */
+  private expandAbbreviation(word: string): Correction | null {
+    let found: string | undefined;
+    for (const w of this.vocabList) {
+      if (w.length < word.length + 2 || !w.startsWith(word)) continue;
+      if (found !== undefined) return null;
+      found = w;
+    }
+    return found === undefined ? null : { from: word, to: found, confidence: word.length / found.length };
   }
 
   /**

@@ -249,9 +249,11 @@ export function detectIntent(text: string): Intent {
   )
     return 'share';
   if (/\b(how many|number of|how large a number|count of)\b/.test(t)) return 'count';
+  // "What period does the $1.6 billion figure cover?" asks for a time, whatever figure it names.
+  if (/\b(what|which) (period|dates?|year|day|month|time)\b/.test(t)) return 'date';
   if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats|total)\b/.test(t))
     return 'amount';
-  if (/\b(when|what (date|year|day|month|time)|which (date|year|day|month))\b/.test(t)) return 'date';
+  if (/\bwhen\b/.test(t)) return 'date';
   if (/\bwho\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
   if (/\bwhere\b/.test(t)) return 'place';
   return null;

@@ -79,7 +79,7 @@ const ARTICLE_REFERENCES = [
 export const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
 
 const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
-const WHEN_NOUNS = new Set(['day', 'date', 'year', 'month', 'time', 'weekday']);
+const WHEN_NOUNS = new Set(['day', 'date', 'dates', 'year', 'month', 'time', 'weekday', 'period']);
 
 /**
  * Words that only say what kind of answer is wanted, which the intent already holds: "how big",

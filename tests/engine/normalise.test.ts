@@ -144,6 +144,10 @@ describe('detectIntent', () => {
     expect(detectIntent('How much did the ministry pay?')).toBe('amount');
   });
 
+  it('reads "what period" as asking for a time even when the question names a figure', () => {
+    expect(detectIntent('What period does the $1.6 billion export figure cover?')).toBe('date');
+  });
+
   it('reads "when" as asking for a date and "who" as asking for a person', () => {
     expect(detectIntent('When was it signed?')).toBe('date');
     expect(detectIntent('Who is Rasoulian?')).toBe('person');
