@@ -137,7 +137,11 @@ export class Engine {
         new Set(words(`${a.title} ${a.outlet} ${a.credits.join(' ')} ${when} ${a.text}`)),
       );
     }
-    this.queryContext = { index: this.index, articleNames };
+    this.queryContext = {
+      index: this.index,
+      articleNames,
+      isCommon: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
+    };
 
     const negated = new Map<number, Set<string>>();
     const factPlaces: string[][] = [];

@@ -61,6 +61,8 @@ export interface Query {
 /** What reading a question needs from the knowledge base: its vocabulary and its article names. */
 export interface QueryContext {
   index: FactIndex;
+  /** A common English word (stemmed), from the most frequent few thousand. */
+  isCommon?: ((word: string) => boolean) | undefined;
   articleNames: ReadonlyMap<string, Set<string>>;
 }
 
@@ -305,12 +307,36 @@ function daysOfMonth(text: string): Set<string> {
   return days;
 }
 
+/**
+ * A lead-in before the question proper ("hey quick q, …", "morning! …", "ok so I'm prepping
+ * slides, …"): up to a clause break followed by a question word.
+ */
+const LEAD_IN =
+  /^(.{1,80}?)(?:[,!:;]|\s[—–-])\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:who|whom|whose|what(?:'s|’s)?|when|where|which|why|how|did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b)/i;
+
+/**
+ * The question without a lead-in that says nothing about the material: every word of it is a
+ * stopword, a common English word, or one the material never uses. A lead-in that names
+ * something the material has ("so that South Korea memorandum, who signed it?") stays.
+ */
+function withoutLeadIn(ctx: QueryContext, text: string): string {
+  const m = LEAD_IN.exec(text);
+  const isCommon = ctx.isCommon;
+  if (!m?.[1] || !isCommon) return text;
+  const says = tokenize(m[1])
+    .map(stem)
+    .filter((w) => !STOPWORDS.has(w))
+    .some((w) => ctx.index.idfOf(w) !== null && !isCommon(w));
+  return says ? text : text.slice(m[0].length);
+}
+
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
   const corrections: Query['corrections'] = [];
-  const tokens = tokenize(text.replace(SMALL_TALK, ' ')).filter((_t, i, all) => !askingWord(all, i));
+  const asked = withoutLeadIn(ctx, text.replace(SMALL_TALK, ' '));
+  const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
   const raw = tokens.map((token) => {
     const w = stem(token);

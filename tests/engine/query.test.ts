@@ -34,6 +34,20 @@ describe('analyseQuery', () => {
     expect(engine.analyse('who heads the widget council').strictType).toBe(false);
   });
 
+  it('drops a lead-in that says nothing about the material', () => {
+    const e = new Engine(miniKb(), { everyday: ['quick', 'team', 'prepping', 'slides'] });
+    expect(e.analyse('hey team, quick q: who heads the widget council?').words).toEqual([
+      'head',
+      'widget',
+      'council',
+    ]);
+  });
+
+  it('keeps a lead-in that names something the material has', () => {
+    const e = new Engine(miniKb(), { everyday: ['quick'] });
+    expect(e.analyse('so that acme memorandum, who signed it?').words).toContain('acme');
+  });
+
   it('reads social phrases addressed to the bot as no subject', () => {
     expect(engine.analyse('hey how’s your day going?').words).toEqual([]);
     expect(engine.analyse('good morning! how many widget factories are there').words).toEqual([
