@@ -131,7 +131,11 @@ export class Engine {
     for (const a of kb.articles) {
       const date = a.date ?? a.impliedDate;
       const when = date ? `${MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}` : '';
-      articleNames.set(a.id, new Set(words(`${a.title} ${a.id.replace(/-/g, ' ')} ${a.outlet} ${when}`)));
+      // "The IRNA report" may be one IRNA published or one it is credited in.
+      articleNames.set(
+        a.id,
+        new Set(words(`${a.title} ${a.id.replace(/-/g, ' ')} ${a.outlet} ${a.credits.join(' ')} ${when}`)),
+      );
       articleWords.set(
         a.id,
         new Set(words(`${a.title} ${a.outlet} ${a.credits.join(' ')} ${when} ${a.text}`)),
