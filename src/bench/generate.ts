@@ -10,7 +10,8 @@
  * paraphrase of its question has one right answer and top-1 accuracy means something.
  */
 import type { AliasGroup, Article, Fact, Figure, KnowledgeBase, Topic } from '../engine/types.ts';
-import { STOPWORDS, figureKind } from '../engine/normalise.ts';
+import { figureKind } from '../engine/normalise.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
 import { Rng, ZipfSampler } from '../util/prng.ts';
 
 export interface GenerateOptions {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine.ts';
-import { toWords } from '../engine/normalise.ts';
+import { toWords } from '../text/tokenise.ts';
 import type { Answer, KnowledgeBase } from '../engine/types.ts';
 import { loadKnowledgeBase } from '../knowledge/load.ts';
 import { openEngine } from '../knowledge/open.ts';

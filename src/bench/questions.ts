@@ -2,7 +2,7 @@
  * Questions for the benchmark: paraphrases of the facts' curated questions with typos (what people
  * type), off-topic questions made of words the KB never uses, and 2,000-character messages.
  */
-import { toWords } from '../engine/normalise.ts';
+import { toWords } from '../text/tokenise.ts';
 import type { KnowledgeBase } from '../engine/types.ts';
 import { Rng } from '../util/prng.ts';
 import { WordFactory } from './generate.ts';

@@ -4,6 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Fact } from '../engine/types.ts';
+import { plainWords } from '../text/tokenise.ts';
 
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
@@ -18,10 +19,6 @@ interface Entry {
   question: string;
   factId: string;
   words: string[];
-}
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Share of the typed words the question has (a word counts when a question word starts with it, or it is a plural or possessive of one). */
@@ -46,7 +43,7 @@ function indexFor(facts: readonly Fact[]): { fuse: Fuse<Entry>; entries: Entry[]
         // A question longer than a choice value cannot be offered whole: leave it out.
         if (q.length > MAX_CHOICE_LENGTH || seen.has(key)) continue;
         seen.add(key);
-        entries.push({ question: q, factId: f.id, words: words(q) });
+        entries.push({ question: q, factId: f.id, words: plainWords(q) });
       }
     }
     const fuse = new Fuse(entries, {
@@ -85,7 +82,7 @@ export function suggestQuestions(facts: readonly Fact[], typed: string, limit = 
   const { fuse, entries, starters } = indexFor(facts);
   const text = typed.trim().slice(0, 200);
   if (text === '') return toChoices(starters, limit);
-  const typedWords = words(text).slice(0, 20);
+  const typedWords = plainWords(text).slice(0, 20);
   const fuzzy = new Map(fuse.search(text).map((r) => [r.item, r.score ?? 1]));
   const ranked = entries
     .map((entry) => ({ entry, cover: coverage(typedWords, entry), fuzzy: fuzzy.get(entry) ?? 1 }))

@@ -3,7 +3,10 @@
  * and a typo corrector that uses fuse.js over the vocabulary, narrowed first by shared trigrams.
  */
 import Fuse from 'fuse.js';
-import { AliasMatcher, STOPWORDS, contentWords, toWords } from './normalise.ts';
+import { AliasMatcher, contentWords } from './normalise.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
+import { editDistance } from '../text/distance.ts';
+import { toWords } from '../text/tokenise.ts';
 import type { Fact, KnowledgeBase } from './types.ts';
 
 /** How much a word counts for a fact, by the field it appears in (the best field wins). */
@@ -256,30 +259,6 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(
-        (d[(i - 1) * cols + j] as number) + 1,
-        (d[i * cols + j - 1] as number) + 1,
-        (d[(i - 1) * cols + j - 1] as number) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
-      }
-      d[i * cols + j] = v;
-    }
-  }
-  return d[rows * cols - 1] as number;
 }
 
 function trigrams(word: string): string[] {

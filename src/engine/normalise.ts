@@ -1,52 +1,19 @@
 /**
- * Text normalisation, the same at build time (facts) and at query time (questions):
- * case, typographic quotes, possessives, number formats, light stemming, alias phrases, stopwords.
+ * The engine's reading of text beyond its words (src/text): what a question asks for (intent,
+ * a source, a summary), alias phrases, content words, and the whitespace and quotes a quote check
+ * compares after.
  */
+import { stopwordSet, STOPWORDS } from '../text/stopwords.ts';
+import { toWords } from '../text/tokenise.ts';
 import type { AliasGroup } from './types.ts';
+
+/** draft.ts reads the month names here until it imports src/text/months.ts. */
+export { MONTH_NAMES } from '../text/months.ts';
 
 /** Only this much of a message is read: a question is a sentence, not an essay. */
 export const MAX_ANALYSED_CHARS = 400;
 /** At most this many distinct content words of a question are used. */
 export const MAX_QUERY_WORDS = 20;
-
-/**
- * Words that carry no subject in a question. Tuned for questions: interrogatives, auxiliaries,
- * politeness and chat filler. Words that signal what kind of answer is wanted ("how many",
- * "who", "when") are read by detectIntent before they are dropped here.
- */
-export const STOPWORDS: ReadonlySet<string> = stopwordSet(
-  `a an the and or but nor of in on at to for with by from into onto about over under as than then
-  is are was were be been being am do does did done doing has have had having will would shall should
-  can could may might must i me my we us our you your he him his she her they them their it its this
-  that these those there here what which who whom whose when where why how whats whos wheres hows
-  any some all each every much many more most few lot lots one ones
-  tell know say said saying says please pls plz thanks thank hi hello hey ok okay yes no not
-  give list show explain describe mean meant info information detail details anything something
-  just also too very really quite so such only even still yet ever again
-  get got go going went want like
-  number amount total count figure quantity
-  think thinks thought try tries tried trying consider considered considers exist exists existing
-  bother roughly approximately approx basically actually exactly specifically generally
-  kind sort stuff thing things piece story article according besides beside wonder wondering
-  curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
-  located location situated name names
-  yo sup hiya heya bro guys folks dude lol hmm um uh btw quick question anyone anybody someone
-  somebody news update updates side sides per etcetera mostly mainly among amongst apart
-  heard hear hearing true correct right remind reminder recall remember read reading seeing saw
-  seen noticed keep keeps based bigger biggest larger largest greater smaller fewer lower higher
-  vs versus compare compared comparison difference
-  s t d ll re ve m`,
-);
-
-/** Stopwords are compared with stemmed words, so hold both forms ("does" and "doe"). */
-function stopwordSet(list: string): Set<string> {
-  const set = new Set<string>();
-  for (const w of list.split(/\s+/).filter(Boolean)) {
-    set.add(w);
-    set.add(stem(w));
-  }
-  return set;
-}
 
 const TYPOGRAPHIC: Record<string, string> = {
   '\u2018': "'",
@@ -69,172 +36,6 @@ export function normaliseForQuote(text: string): string {
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u2033]/g, (c) => TYPOGRAPHIC[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/**
- * A light, predictable English stemmer: plural and verb endings only. The same function runs on
- * facts and questions, so an odd stem ("bas" for "based") still matches itself.
- */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  return singleL(suffixless(word));
-}
-
-function suffixless(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('ied') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('ing') && word.length > 5) {
-    const base = word.slice(0, -3);
-    return undouble(base);
-  }
-  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) {
-    return undouble(word.slice(0, -2));
-  }
-  if (word.endsWith('s') && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-/**
- * British and American spelling alike: "travelled" and "traveled" (and "cancelled"/"canceled")
- * both end up "travel". A final "ll" after two or more vowel groups becomes "l"; "small" and
- * "call" keep theirs, and "install"/"installed" both become "instal", which is consistent.
- */
-function singleL(word: string): string {
-  return word.length > 4 && word.endsWith('ll') && /[aeiouy][^aeiouy]+[aeiouy]/.test(word)
-    ? word.slice(0, -1)
-    : word;
-}
-
-function undouble(base: string): string {
-  // "planned" → "plann" → "plan"; keeps "ll"/"ss" words ("install", "assess") readable enough.
-  if (base.length > 3 && /([bdgmnprt])\1$/.test(base)) return base.slice(0, -1);
-  return base;
-}
-
-const WORD_RE = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
-
-/** British spellings read as American ones, so "programme" finds "program" (lowercase input). */
-const BRITISH: readonly [RegExp, string][] = [
-  [/^programme(s?)$/, 'program$1'],
-  [/^(cent|met|lit|fib|theat)re(s?)$/, '$1er$2'],
-  [/^(lab|fav|behavi|col|neighb|hon|harb|rum|vig|endeav)our(s|ed|ing|ite|ites)?$/, '$1or$2'],
-  [/^(def|off|lic|pret)ence(s?)$/, '$1ense$2'],
-  [/^(catal|dial|anal)ogue(s?)$/, '$1og$2'],
-  [/^analys(e|ed|es|ing)$/, 'analyz$1'],
-  // -ise/-isation on the common stems only: "rise", "wise" and "exercise" are not -ize words.
-  [
-    /^(organ|emphas|priorit|special|util|recogn|real|privat|mobil|final|optim|maxim|minim|summar|central|modern|industrial|capital|standard|character|categor|apolog|critic|author|legal|normal|global|local|visual|subsid|harmon|memor|stabil|commercial|digit|revolution|computer|familiar|civil|fertil|sympath|synchron|mechan|liberal|national|rational|energ)is(e|ed|es|ing|ation|ations|er|ers)$/,
-    '$1iz$2',
-  ],
-];
-
-function american(word: string): string {
-  if (word.length < 5) return word;
-  for (const [re, to] of BRITISH) if (re.test(word)) return word.replace(re, to);
-  return word;
-}
-
-export const MONTH_NAMES: readonly string[] = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-/** Chat shorthand people type in Discord, read as the words they stand for. */
-const SHORTHAND: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    r: 'are',
-    u: 'you',
-    ur: 'your',
-    ppl: 'people',
-    pls: 'please',
-    plz: 'please',
-    govt: 'government',
-    gov: 'government',
-    org: 'organization',
-    orgs: 'organizations',
-    uni: 'university',
-    abt: 'about',
-    approx: 'approximately',
-    tldr: 'summary',
-    bc: 'because',
-    cuz: 'because',
-    w: 'with',
-    whats: 'what',
-    hows: 'how',
-    thx: 'thanks',
-    info: 'information',
-    intl: 'international',
-    dept: 'department',
-    yr: 'year',
-    yrs: 'years',
-    bn: 'billion',
-    mn: 'million',
-    k: 'thousand',
-    vp: 'vice president',
-    prez: 'president',
-    tech: 'technology',
-    dg: 'director general',
-    mgmt: 'management',
-    biz: 'business',
-    natl: 'national',
-    econ: 'economy',
-    mfg: 'manufacturing',
-    corp: 'corporation',
-    presser: 'news conference',
-    acc: 'according',
-    etc: 'etcetera',
-  }),
-);
-
-/** Number words read as numbers, so "nine months" and "9 months" match. "one" stays a word. */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
-    .split(' ')
-    .map((w, i) => [w, String(i + 2)]),
-);
-
-/** Lowercase words of a text, unstemmed; numbers keep decimals ("1.6") and lose thousands commas. */
-export function tokenize(text: string): string[] {
-  const cleaned = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    // possessives: iran's, smes' → iran, smes
-    .replace(/(\p{L})'s\b/gu, '$1')
-    .replace(/(\p{L}s)'(?!\p{L})/gu, '$1')
-    .replace(/%/g, ' percent ')
-    .replace(/\$/g, ' dollar ');
-  const out: string[] = [];
-  for (const match of cleaned.matchAll(WORD_RE)) {
-    const w = match[0];
-    if (/^\d/.test(w)) {
-      // 33,000 → 33000 ; 1.6 stays ; a trailing sentence dot never reaches here.
-      const n = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w) ? w.replace(/,/g, '') : w.replace(/,/g, ' ');
-      for (const part of n.split(' ')) if (part) out.push(part);
-      continue;
-    }
-    // Keep letters and digits only; a word like "covid19" stays one word.
-    const word = american(w.replace(/[.,]/g, ''));
-    const expanded = SHORTHAND.get(word) ?? NUMBER_WORDS.get(word) ?? word;
-    for (const part of expanded.split(' ')) out.push(part);
-  }
-  return out;
-}
-
-/** Lowercase words of a text, stemmed (numbers as tokenize leaves them). */
-export function toWords(text: string): string[] {
-  return tokenize(text).map(stem);
 }
 
 export type Intent = 'count' | 'share' | 'amount' | 'person' | 'date' | 'place' | null;

@@ -4,21 +4,20 @@
  * (focus), its constraints (years and amounts, places, titles, the article it points at, negation)
  * and its shape (compound, comparison, yes/no, an aggregate over the material, a summary, a source).
  */
-import { editDistance } from './index.ts';
 import type { FactIndex } from './index.ts';
 import {
   MAX_ANALYSED_CHARS,
   MAX_QUERY_WORDS,
-  MONTH_NAMES,
-  STOPWORDS,
   asksForSource,
   asksForSummary,
   contentWords,
   detectIntent,
-  stem,
-  tokenize,
-  toWords,
 } from './normalise.ts';
+import { editDistance } from '../text/distance.ts';
+import { MONTH_NAMES } from '../text/months.ts';
+import { stem } from '../text/stem.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
+import { tokenize, toWords } from '../text/tokenise.ts';
 import type { Intent } from './normalise.ts';
 import type { AnswerType } from './types.ts';
 

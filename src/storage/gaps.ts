@@ -2,11 +2,12 @@
  * Grouping of near-duplicate unanswered questions, for the curators' "gaps" report. Pure: no I/O.
  *
  * The rule, in two passes:
- * 1. **Key.** A question is reduced to a key: lowercase (NFKC), possessive "'s" dropped, every
- *    character that is not a letter or a digit turned into a space, stopwords (question words,
- *    articles, auxiliaries, pronouns, prepositions — `STOPWORDS`) dropped, the remaining distinct
- *    words sorted. Questions with the same key are one group ("How many parks does Iran have?" and
- *    "iran: how many parks" → `iran parks`). A question with no word left keeps its lowercased text as key.
+ * 1. **Key.** A question is reduced to a key: its words as the engine reads them (`tokenize`:
+ *    lowercase, possessives dropped, "govt" read as "government", "nine" as "9"), stopwords
+ *    (question words, auxiliaries, chat filler, "number", "total" — `STOPWORDS`) dropped, the
+ *    remaining distinct words sorted. Questions with the same key are one group ("How many parks
+ *    does Iran have?", "iran: how many parks" and "number of parks in Iran" → `iran parks`). A
+ *    question with no word left keeps its lowercased text as key.
  * 2. **Fuzzy merge.** Two groups merge when the token Jaccard index of their keys is ≥ 0.8, where two
  *    words count as the same when equal or, for words of 5+ letters, one edit apart (a typo:
  *    "industral" / "industrial"). Merging is transitive (single link). So "iran industrial parks
@@ -19,42 +20,19 @@
  * pass (it compares every pair); the rest are still grouped by key.
  */
 
+import { withinOneEdit } from '../text/distance.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
+import { tokenize } from '../text/tokenise.ts';
+
 export const JACCARD_THRESHOLD = 0.8;
 export const MAX_FUZZY_KEYS = 3000;
 const MAX_EXAMPLES = 3;
 
-export const STOPWORDS = new Set(
-  (
-    'a an the and or but of to in on at by for from with about as into than then so ' +
-    'what whats which who whom whose when where why how hows is are was were be been being am ' +
-    'do does did done doing has have had having can could will would shall should may might must ' +
-    'i me my we us our you your he him his she her it its they them their this that these those ' +
-    'there here any some all tell please pls know show give get say said me much many ' +
-    'if not no yes just also very really'
-  ).split(' '),
-);
-// "how many" / "how much" matter for meaning but every such question has them; they are dropped
-// like the other question words so "how many parks" and "number of parks" stay comparable.
-
 /** The normalised key of a question (see the module comment). */
 export function questionKey(question: string): string {
-  const lower = question.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/'s\b/g, '');
-  const words = lower
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((w) => w !== '' && !STOPWORDS.has(w));
-  if (words.length === 0) return lower.replace(/\s+/g, ' ').trim();
+  const words = tokenize(question).filter((w) => !STOPWORDS.has(w));
+  if (words.length === 0) return question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   return [...new Set(words)].sort().join(' ');
-}
-
-/** Levenshtein distance ≤ 1 (one substitution, insertion or deletion). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function sameWord(a: string, b: string): boolean {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMAIN_WORDS, generateKb, vocabularySize } from '../../src/bench/generate.ts';
 import { writeKbFolder } from '../../src/bench/kb-files.ts';
 import { Rng, ZipfSampler } from '../../src/util/prng.ts';
-import { toWords } from '../../src/engine/normalise.ts';
+import { toWords } from '../../src/text/tokenise.ts';
 import { readKnowledgeBase } from '../../src/knowledge/load.ts';
 
 describe('Rng (mulberry32)', () => {

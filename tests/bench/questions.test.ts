@@ -13,7 +13,7 @@ import {
   typo,
 } from '../../src/bench/questions.ts';
 import { percentile, summarise } from '../../src/bench/stats.ts';
-import { toWords } from '../../src/engine/normalise.ts';
+import { toWords } from '../../src/text/tokenise.ts';
 import type { Fact } from '../../src/engine/types.ts';
 
 const { kb } = generateKb({ facts: 500, seed: 11 });

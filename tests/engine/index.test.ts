@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactIndex } from '../../src/engine/index.ts';
-import { stem } from '../../src/engine/normalise.ts';
+import { stem } from '../../src/text/stem.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
 const index = new FactIndex(miniKb());

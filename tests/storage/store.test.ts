@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { groupQuestions, questionKey } from '../../src/storage/gaps.ts';
 import {
   hashUserId,
   openStore,
@@ -211,17 +210,6 @@ describe('the feedback store', () => {
     ]);
     expect(s.gaps({ limit: 1 }).unanswered).toHaveLength(1);
     expect(s.gaps({ since: '2025-03-01T10:00:08.000Z' }).unanswered.map((g) => g.count)).toEqual([1]);
-  });
-
-  it('normalises questions to a key and keeps different questions apart', () => {
-    expect(questionKey('What are the industrial parks of Iran?')).toBe('industrial iran parks');
-    expect(questionKey("Iran's industrial parks")).toBe('industrial iran parks');
-    const groups = groupQuestions([
-      { question: 'iran industrial parks', count: 1, lastSeen: '2025-01-01' },
-      { question: 'iran industrial parks exports', count: 1, lastSeen: '2025-01-01' }, // 3/4 = 0.75
-      { question: 'korea mou', count: 1, lastSeen: '2025-01-01' },
-    ]);
-    expect(groups).toHaveLength(3);
   });
 
   it('lists the most-disliked answers by their fact ids', () => {

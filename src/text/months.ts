@@ -1,0 +1,23 @@
+/** Month names: what questions and articles write ("July 2021"), and what answers print ("13 Jul 2021"). */
+
+/** The months, lowercase, January first: `MONTH_NAMES[month - 1]`. */
+export const MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** 7 → "Jul"; undefined outside 1–12. */
+export function shortMonthName(month: number): string | undefined {
+  const name = MONTH_NAMES[month - 1];
+  return name && name[0]!.toUpperCase() + name.slice(1, 3);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../src/text/stem.ts';
+
+describe('stem', () => {
+  it('stems British and American spellings alike', () => {
+    expect(stem('travelled')).toBe(stem('traveled'));
+    expect(stem('cancelled')).toBe(stem('canceled'));
+    expect(stem('travelling')).toBe(stem('travel'));
+    expect(stem('installed')).toBe(stem('install'));
+    expect(stem('small')).toBe('small');
+    expect(stem('called')).toBe('call');
+  });
+
+  it('reduces plurals so singular and plural match', () => {
+    expect(stem('parks')).toBe(stem('park'));
+    expect(stem('industries')).toBe(stem('industry'));
+    expect(stem('consortiums')).toBe('consortium');
+  });
+
+  it('reduces verb endings to the same stem', () => {
+    expect(stem('exported')).toBe('export');
+    expect(stem('exporting')).toBe('export');
+    expect(stem('planned')).toBe(stem('planning'));
+  });
+
+  it('leaves short words and words ending in ss or us alone', () => {
+    expect(stem('has')).toBe('has');
+    expect(stem('business')).toBe('business');
+    expect(stem('status')).toBe('status');
+  });
+});

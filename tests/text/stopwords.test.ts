@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { STOPWORDS, stopwordSet } from '../../src/text/stopwords.ts';
+import { toWords } from '../../src/text/tokenise.ts';
+
+describe('STOPWORDS', () => {
+  it('holds question words, auxiliaries and chat filler', () => {
+    for (const word of ['what', 'how', 'does', 'please', 'lol', 'the'])
+      expect(STOPWORDS.has(word)).toBe(true);
+  });
+
+  it('holds words that name a subject', () => {
+    for (const word of ['park', 'iran', 'export', 'armenia']) expect(STOPWORDS.has(word)).toBe(false);
+  });
+
+  it('holds the stemmed form of each word, so analysed words match', () => {
+    expect(toWords('does mentioned things').every((w) => STOPWORDS.has(w))).toBe(true);
+  });
+});
+
+describe('stopwordSet', () => {
+  it('holds each word of a list as given and as stemmed', () => {
+    expect([...stopwordSet('reports  outlets\n published')].sort()).toEqual(
+      ['outlet', 'outlets', 'publish', 'published', 'report', 'reports'].sort(),
+    );
+  });
+});
