@@ -21,24 +21,27 @@ export function commonWords(): string[] {
   return words;
 }
 
-/** Country and region names from the runtime's own ICU data (Intl.DisplayNames), as words. */
-export function placeNames(): string[] {
+/** Country and region names ("South Korea", "Iraq") from the runtime's own ICU data (Intl.DisplayNames). */
+export function countryNames(): string[] {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  const out: string[] = [];
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of letters) {
+  const out: string[] = [];
+  for (const a of letters)
     for (const b of letters) {
       const name = names.of(a + b);
-      if (name && name !== a + b)
-        out.push(
-          ...name
-            .toLowerCase()
-            .split(/[^\p{L}]+/u)
-            .filter((w) => w.length > 2),
-        );
+      if (name && name !== a + b) out.push(name);
     }
-  }
   return out;
+}
+
+/** The words of the country and region names. */
+export function placeNames(): string[] {
+  return countryNames().flatMap((name) =>
+    name
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 2),
+  );
 }
 
 let placeCache: string[] | undefined;
