@@ -7,9 +7,6 @@ import { stopwordSet, STOPWORDS } from '../text/stopwords.ts';
 import { toWords } from '../text/tokenise.ts';
 import type { AliasGroup } from './types.ts';
 
-/** draft.ts reads the month names here until it imports src/text/months.ts. */
-export { MONTH_NAMES } from '../text/months.ts';
-
 /** Only this much of a message is read: a question is a sentence, not an essay. */
 export const MAX_ANALYSED_CHARS = 400;
 /** At most this many distinct content words of a question are used. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,16 +14,17 @@ import {
   findFigures,
   findHeadline,
   findNames,
-  findOrganisations,
   findParties,
   isDraftable,
   slugify,
   splitStatements,
-  yamlString,
 } from '../../src/knowledge/draft.ts';
 import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/new-article.txt', import.meta.url), 'utf8');
+
+/** The dates found, without where they stand. */
+const datesIn = (text: string) => findDates(text).map(({ text: t, iso }) => ({ text: t, iso }));
 
 describe('sentence splitting', () => {
   it('splits paragraphs into sentences, leaving out the headline, timestamps and sign-offs', () => {
@@ -67,18 +69,22 @@ describe('sentence splitting', () => {
 
 describe('date detection', () => {
   it('finds dates in the forms the articles use', () => {
-    expect(findDates('June 18, 2021 - 11:28')).toEqual([{ text: 'June 18, 2021', iso: '2021-06-18' }]);
-    expect(findDates('on 13 July 2021 and date 2020-08-12')).toEqual([
+    expect(datesIn('June 18, 2021 - 11:28')).toEqual([{ text: 'June 18, 2021 - 11:28', iso: '2021-06-18' }]);
+    expect(datesIn('on 13 July 2021 and date 2020-08-12')).toEqual([
       { text: '13 July 2021', iso: '2021-07-13' },
       { text: '2020-08-12', iso: '2020-08-12' },
     ]);
-    expect(findDates('Back in August 2019, in 2018, on Tuesday, ended on March 20')).toEqual([
+    expect(datesIn('Back in August 2019, in 2018, on Tuesday, ended on March 20')).toEqual([
       { text: 'August 2019', iso: '2019-08' },
       { text: '2018', iso: '2018' },
       { text: 'Tuesday', iso: null },
       { text: 'March 20', iso: null },
     ]);
-    expect(findDates('72 export consortiums and 65 companies')).toEqual([]);
+    expect(datesIn('72 export consortiums and 65 companies')).toEqual([]);
+  });
+
+  it('does not read words relative to today as dates: an article\'s "now" is not ours', () => {
+    expect(datesIn('Now, today, last week and this year, 2 years ago, the council may act.')).toEqual([]);
   });
 
   it('takes the article date from a "date" marker or a timestamp line, not from the body', () => {
@@ -136,7 +142,7 @@ describe('party detection', () => {
   });
 
   it('finds organisations by acronym, but not SMEs or MOU', () => {
-    expect(findOrganisations('ISIPO signed an MOU to help SMEs, IRNA and Tasnim reported.')).toEqual([
+    expect(findParties('ISIPO signed an MOU to help SMEs, IRNA and Tasnim reported.')).toEqual([
       'ISIPO',
       'IRNA',
       'Tasnim',
@@ -224,6 +230,15 @@ describe('drafting', () => {
     });
   });
 
+  it('quotes every draft verbatim from the text, whitespace aside', () => {
+    const text =
+      'Iran and Iraq sign a deal\n\nTEHRAN –  Iran’s ISIPO  signed an MOU with Iraq. Acme Inc. Chairman Ali Ahmadi ' +
+      'said “exports rose 12 percent” on Monday. Trade with the U.S. Treasury’s  partners fell in 2019.\n\nEF/MA\n';
+    const { facts } = draftArticle(text, { source: 'a.txt' });
+    expect(facts).toHaveLength(3);
+    for (const f of facts) expect(text.replace(/\s+/g, ' ')).toContain(f.quote);
+  });
+
   it('writes placeholders that still pass the schema when the text gives no headline, date or credit', () => {
     const d = draftArticle('Widget makers opened 12 new factories in Widgetland last spring.', {
       source: 'w.txt',
@@ -247,11 +262,26 @@ describe('drafting', () => {
     expect(() => draftArticle('EF/MA', { source: 'a.txt' })).toThrow(/no sentences/);
   });
 
-  it('quotes YAML strings as prettier would, and only when needed', () => {
-    expect(yamlString('Bank of Industry and Mine')).toBe('Bank of Industry and Mine');
-    expect(yamlString('TODO: the outlet')).toBe("'TODO: the outlet'");
-    expect(yamlString('null')).toBe("'null'");
-    expect(yamlString("it's: here")).toBe('"it\'s: here"');
-    expect(parse(`x: ${yamlString("a \"b\": c 'd' 'e'")}`)).toEqual({ x: "a \"b\": c 'd' 'e'" });
+  it('writes files prettier leaves as they are, which read back as the text gave them', async () => {
+    const text =
+      'Widgets: a “boom” in Widgetland\n\nThe minister said: "it\'s #1" while exports rose 12 percent in 2018 to Iraq.\n';
+    const options = { ...(await resolveConfig('knowledge/facts/x.yaml')), parser: 'yaml' };
+    for (const d of [
+      draftArticle(FIXTURE, { source: 'a.txt' }),
+      draftArticle(text, { source: "it's: #1.txt" }),
+    ]) {
+      expect(await format(d.metaYaml, options)).toBe(d.metaYaml);
+      expect(await format(d.factsYaml, options)).toBe(d.factsYaml);
+    }
+    const d = draftArticle(text, { source: "it's: #1.txt" });
+    expect(parse(d.metaYaml)).toMatchObject({
+      source: "it's: #1.txt",
+      title: 'Widgets: a “boom” in Widgetland',
+    });
+    expect(parse(d.factsYaml).facts[0]).toMatchObject({
+      quote: d.facts[0]?.quote,
+      date: '2018',
+      places: ['Iraq'],
+    });
   });
 });

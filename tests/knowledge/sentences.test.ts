@@ -23,6 +23,24 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence after a short name but not after a title or a company abbreviation', () => {
+    const text =
+      'Exports went to Iraq. Acme Inc. Chairman Ali Ahmadi met Lt. Col. Reza in Qom. They signed a new deal.';
+    expect(splitSentences(text, { normalise: collapse })).toEqual([
+      'Exports went to Iraq.',
+      'Acme Inc. Chairman Ali Ahmadi met Lt. Col. Reza in Qom.',
+      'They signed a new deal.',
+    ]);
+  });
+
+  it('cuts each sentence verbatim from its paragraph', () => {
+    const text =
+      'He said: “No.  Never!”  Then   (U.S.) envoys left… Iran’s “talks” resumed in 2021?! Yes, it did so.';
+    const sentences = splitSentences(text, { normalise: (p) => p });
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const s of sentences) expect(text).toContain(s);
+  });
+
   it('leaves out short lines such as a timestamp or a sign-off', () => {
     expect(
       splitSentences('June 18, 2021 - 11:28\n\nThe plan has 100 programs in all.\nEF/MA', {
