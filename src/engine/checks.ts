@@ -192,7 +192,7 @@ const place: Check = {
 const attribute: Check = {
   name: 'asked-attribute',
   run(query, _fact, factNo, { index }) {
-    const missing = query.asked.filter((w) => query.words.includes(w) && !index.contains(w, factNo));
+    const missing = query.asked.filter((w) => query.words.includes(w) && !index.states(w, factNo));
     return missing.length > 0
       ? veto(`the fact does not give the ${missing.join(' ')}`, `it does not give the ${missing.join(' ')}`)
       : PASS;

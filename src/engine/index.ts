@@ -46,6 +46,8 @@ export class FactIndex {
   readonly unknownIdf: number;
   /** Content words of each fact's questions, for phrasing similarity. */
   readonly questionWords: string[][][];
+  /** Each fact's words outside its keywords. */
+  private readonly stated: Set<string>[] = [];
   /** Every stemmed word the material and the aliases use, before alias replacement. */
   private readonly vocabulary = new Set<string>();
   private readonly vocabList: string[] = [];
@@ -73,11 +75,17 @@ export class FactIndex {
         for (const w of words) if ((weights.get(w) ?? 0) < weight) weights.set(w, weight);
         return words;
       };
-      this.questionWords.push(fact.questions.map((q) => [...new Set(add(q, FIELD_WEIGHTS.questions))]));
+      const asked = fact.questions.map((q) => [...new Set(add(q, FIELD_WEIGHTS.questions))]);
+      this.questionWords.push(asked);
       for (const k of fact.keywords) add(k, FIELD_WEIGHTS.keywords);
-      for (const e of fact.entities) add(e, FIELD_WEIGHTS.entities);
-      add(fact.answer, FIELD_WEIGHTS.answer);
-      add(fact.quote, FIELD_WEIGHTS.quote);
+      this.stated.push(
+        new Set([
+          ...asked.flat(),
+          ...fact.entities.flatMap((e) => add(e, FIELD_WEIGHTS.entities)),
+          ...add(fact.answer, FIELD_WEIGHTS.answer),
+          ...add(fact.quote, FIELD_WEIGHTS.quote),
+        ]),
+      );
       for (const [w, weight] of weights) {
         let p = building.get(w);
         if (!p) building.set(w, (p = { facts: [], weights: [] }));
@@ -138,6 +146,14 @@ export class FactIndex {
   /** Does fact number factNo contain this content word? (Postings are sorted: binary search.) */
   contains(word: string, factNo: number): boolean {
     return this.weightIn(word, factNo) > 0;
+  }
+
+  /**
+   * Whether a fact states a word: in its curated questions, answer, quote or entities, not only
+   * among its keywords (search synonyms: "capital" for a fact about investment).
+   */
+  states(word: string, factNo: number): boolean {
+    return this.stated[factNo]?.has(word) ?? false;
   }
 
   /** The field weight a word has in a fact (its best field), 0 when the fact does not hold it. */

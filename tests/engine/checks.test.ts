@@ -57,6 +57,13 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact whose only hold on the asked attribute is a search keyword', () => {
+    // acme-mou has "deal" among its keywords: "the deal of …" is no attribute the fact states.
+    expect(verdicts('what is the deal of acme corp with gizmo ltd', 'acme-mou')).toContainEqual(
+      expect.objectContaining({ check: 'asked-attribute', verdict: 'veto' }),
+    );
+  });
+
   it('passes a curated fact that gives what was asked', () => {
     expect(verdicts('who is the head of the widget council', 'jane-doe')).toEqual([]);
   });
