@@ -1,6 +1,6 @@
 /**
- * CONTRIBUTING.md's add-an-article path, walked end to end on a temporary copy of the knowledge
- * folder: kb:add, the metadata filled in (step 2), one draft reviewed (step 3), kb:check, and a
+ * CONTRIBUTING.md's add-an-article path, walked end to end on a temporary copy of the fixture
+ * knowledge base (tests/fixtures/knowledge): kb:add, the metadata filled in (step 2), one draft reviewed (step 3), kb:check, and a
  * question answered from the new fact with its citation.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { runKbCheck } from '../../src/cli/kb-check.ts';
 import { normaliseForQuote } from '../../src/engine/normalise.ts';
 import { DEFAULT_KNOWLEDGE_DIR, openEngine } from '../../src/knowledge/open.ts';
-import { add, copyKnowledge } from '../helpers/kb-add.ts';
+import { add } from '../helpers/kb-add.ts';
+import { FIXTURE_KB_DIR, copyFixtureKb } from '../helpers/fixture-kb.ts';
 
 /** Ids and names no curator will use. */
 const ID = 'zz-test-zzarvand-park';
@@ -38,7 +39,7 @@ const factsFile = (dir: string) => join(dir, 'facts', `${ID}.yaml`);
 
 /** Step 1: the article saved as plain text, then `kb:add -- <file> --id <id> --dir <copy>`. */
 function addArticle(): string {
-  const dir = copyKnowledge('curation-');
+  const dir = copyFixtureKb('curation-');
   const file = join(mkdtempSync(join(tmpdir(), 'curation-in-')), 'zzarvand.txt');
   writeFileSync(file, ARTICLE);
   const r = add([file, '--id', ID, '--dir', dir]);
@@ -188,13 +189,15 @@ describe('adding an article the way CONTRIBUTING.md says', () => {
     expect(normaliseForQuote(citation?.quote ?? '')).toBe(normaliseForQuote(QUOTE));
   });
 
-  it('leaves the real knowledge folder untouched', () => {
+  it('writes only to its copy: the fixture it copies and the real knowledge folder stay untouched', () => {
     addArticle();
-    expect(readdirSync(join(DEFAULT_KNOWLEDGE_DIR, 'articles')).some((f) => f.startsWith('zz-test-'))).toBe(
-      false,
-    );
-    expect(readdirSync(join(DEFAULT_KNOWLEDGE_DIR, 'facts')).some((f) => f.startsWith('zz-test-'))).toBe(
-      false,
-    );
+    for (const dir of [FIXTURE_KB_DIR, DEFAULT_KNOWLEDGE_DIR]) {
+      for (const part of ['articles', 'facts']) {
+        expect(
+          readdirSync(join(dir, part)).some((f) => f.startsWith('zz-test-')),
+          `${dir}/${part}`,
+        ).toBe(false);
+      }
+    }
   });
 });

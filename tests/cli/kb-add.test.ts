@@ -18,7 +18,8 @@ import { normaliseForQuote } from '../../src/engine/normalise.ts';
 import { readKnowledgeBase } from '../../src/knowledge/load.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
-import { add, copyKnowledge } from '../helpers/kb-add.ts';
+import { add } from '../helpers/kb-add.ts';
+import { copyFixtureKb } from '../helpers/fixture-kb.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'new-article.txt');
 const ID = 'qazvin-industrial-park-to-host-120';
@@ -49,7 +50,7 @@ function fileCount(dir: string): number {
 
 describe('kb:add', () => {
   it('adds an unseen article: the text verbatim, schema-valid metadata and draft facts', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     const r = add([FIXTURE, '--dir', dir]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`Added article ${ID}`);
@@ -71,7 +72,7 @@ describe('kb:add', () => {
   });
 
   it('leaves kb:check naming each TODO of the metadata, file and field, and counting the drafts', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
     const { problems } = readKnowledgeBase(dir);
     expect(problems.length).toBeGreaterThan(0);
@@ -91,7 +92,7 @@ describe('kb:add', () => {
   });
 
   it('passes kb:check once the metadata is filled in, with the drafts counted, not failed', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
     fillMetadata(dir);
 
@@ -104,7 +105,7 @@ describe('kb:add', () => {
   });
 
   it('drafts what each fact gives and the places it names, marked TODO', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
     const text = readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8');
     expect(text).toMatch(/^ {4}gives: \[count\] # TODO: check/m);
@@ -112,7 +113,7 @@ describe('kb:add', () => {
   });
 
   it('does not let the engine serve the drafts', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
     fillMetadata(dir);
     const engine = openEngine(dir);
@@ -128,14 +129,14 @@ describe('kb:add', () => {
   });
 
   it('takes the id from --id', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     expect(add([FIXTURE, '--dir', dir, '--id', 'qazvin-park']).code).toBe(0);
     expect(existsSync(join(dir, 'articles', 'qazvin-park.txt'))).toBe(true);
     expect(readKnowledgeBase(dir).kb.facts.some((f) => f.id === 'qazvin-park-draft-1')).toBe(true);
   });
 
   it('refuses to overwrite an existing article', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
     const before = readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8');
     const again = add([FIXTURE, '--dir', dir]);
@@ -143,9 +144,9 @@ describe('kb:add', () => {
     expect(again.err).toMatch(/already exists.*nothing written/);
     expect(readFileSync(join(dir, 'facts', `${ID}.yaml`), 'utf8')).toBe(before);
 
-    const existing = add([FIXTURE, '--dir', dir, '--id', 'armenia-mou']);
+    const existing = add([FIXTURE, '--dir', dir, '--id', 'fixture-georgia-mou']);
     expect(existing.code).toBe(1);
-    expect(existing.err).toMatch(/article "armenia-mou" already exists/);
+    expect(existing.err).toMatch(/article "fixture-georgia-mou" already exists/);
   });
 
   it('refuses a target path that is a symbolic link, dangling or not, and writes nothing', () => {
@@ -154,7 +155,7 @@ describe('kb:add', () => {
       [`articles/${ID}.yaml`, true],
       [`facts/${ID}.yaml`, false],
     ] as const) {
-      const dir = copyKnowledge();
+      const dir = copyFixtureKb('kb-add-');
       const outside = join(mkdtempSync(join(tmpdir(), 'kb-add-outside-')), 'planted');
       if (exists) writeFileSync(outside, 'not yours');
       symlinkSync(outside, join(dir, name));
@@ -174,7 +175,7 @@ describe('kb:add', () => {
   });
 
   it('refuses a folder that leads out of the knowledge folder, and writes nothing', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     const outside = mkdtempSync(join(tmpdir(), 'kb-add-outside-'));
     renameSync(join(dir, 'facts'), join(outside, 'facts'));
     symlinkSync(join(outside, 'facts'), join(dir, 'facts'));
@@ -188,7 +189,7 @@ describe('kb:add', () => {
   });
 
   it('rejects bad input with a clear message and writes nothing', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     const count = fileCount(dir);
     const empty = join(mkdtempSync(join(tmpdir(), 'kb-add-in-')), 'empty.txt');
     writeFileSync(empty, '  \n\n');
@@ -217,7 +218,7 @@ describe('kb:add', () => {
   });
 
   it('exits non-zero as a command on bad input', () => {
-    const dir = copyKnowledge();
+    const dir = copyFixtureKb('kb-add-');
     const r = spawnSync(
       process.execPath,
       ['scripts/run.mjs', 'kb-add', join(dir, 'missing.txt'), '--dir', dir],

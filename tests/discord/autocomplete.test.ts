@@ -2,26 +2,32 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_CHOICES,
   MAX_CHOICE_LENGTH,
+  STARTER_COUNT,
   matchStrings,
   starterQuestions,
   suggestQuestions,
   toChoices,
 } from '../../src/discord/autocomplete.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 
-const { facts } = openEngine();
+const { facts, topics } = fixtureEngine();
 
 describe('autocomplete ranking', () => {
-  it('offers about eight starting questions, one per topic, when nothing is typed', () => {
+  it('offers eight starting questions, one per topic, when nothing is typed', () => {
     const choices = suggestQuestions(facts, '   ');
-    expect(choices.length).toBe(8);
+    // The fixture has five topics and three articles: more than eight groups to start from.
+    expect(choices).toHaveLength(STARTER_COUNT);
     expect(choices.map((c) => c.value)).toEqual(starterQuestions(facts));
+    for (const topic of topics.keys()) {
+      const first = facts.find((f) => f.topic === topic);
+      expect(choices.map((c) => c.value)).toContain(first?.questions[0]);
+    }
     expect(choices.map((c) => c.value)).toContain('How many industrial parks does Iran have?');
   });
 
   it('ranks curated questions matching what is typed first', () => {
-    const choices = suggestQuestions(facts, 'who is rasoulian');
-    expect(choices.slice(0, 3).map((c) => c.value)).toContain('Who is Ali Rasoulian?');
+    const choices = suggestQuestions(facts, 'who is nouri');
+    expect(choices.slice(0, 3).map((c) => c.value)).toContain('Who is Kaveh Nouri?');
   });
 
   it('never gives more than 25 choices or a choice over 100 characters', () => {

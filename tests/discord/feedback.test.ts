@@ -9,9 +9,9 @@ import {
   isLowConfidence,
 } from '../../src/discord/feedback.ts';
 import { answerReply, feedbackRow, toInteractionReply, toMessageReply } from '../../src/discord/reply.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 
 describe('feedback buttons and messages', () => {
   it('builds one row of 👍 and 👎 whose custom ids carry the direction and the answer id', () => {
@@ -26,7 +26,7 @@ describe('feedback buttons and messages', () => {
   });
 
   it('adds the row to an answer with an id (the answer’s own or an option), hidden or not, and not without one', () => {
-    const answer = engine.answer('Who is Ali Rasoulian?');
+    const answer = engine.answer('Who is Kaveh Nouri?');
     expect(answerReply(answer).components).toBeUndefined();
     expect(answerReply({ ...answer, answerId: null }).components).toBeUndefined();
     expect(answerReply({ ...answer, answerId: 'id1' }).components).toHaveLength(1);

@@ -11,12 +11,12 @@ import {
   toMessageReply,
   truncate,
 } from '../../src/discord/reply.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { answerEmbed } from '../../src/discord/reply.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 
 describe('the reply builder', () => {
   it('leaves text within a limit untouched and cuts longer text at a word with an ellipsis', () => {
@@ -55,7 +55,7 @@ describe('the reply builder', () => {
   it('never lets a reply parse everyone, here, roles or users', () => {
     for (const reply of [
       textReply('@everyone <@&123456789012345678> hi'),
-      answerReply(engine.answer('@everyone who is Ali Rasoulian?')),
+      answerReply(engine.answer('@everyone who is Kaveh Nouri?')),
       errorReply('@here oops'),
     ]) {
       expect(reply.allowedMentions.parse).toEqual([]);
@@ -67,7 +67,7 @@ describe('the reply builder', () => {
 
   it('pings only the chosen user when a reply is addressed to one', () => {
     const id = '123456789012345678';
-    const reply = answerReply(engine.answer('Who is Ali Rasoulian?'), { mentionUserId: id });
+    const reply = answerReply(engine.answer('Who is Kaveh Nouri?'), { mentionUserId: id });
     expect(reply.content).toBe(`<@${id}>`);
     expect(reply.allowedMentions).toEqual(mentionsFor(id));
     expect(reply.allowedMentions.users).toEqual([id]);
@@ -75,10 +75,10 @@ describe('the reply builder', () => {
   });
 
   it('cites the article and quotes the sentence in an answer embed', () => {
-    const reply = answerReply(engine.answer('Who is Ali Rasoulian?'));
+    const reply = answerReply(engine.answer('Who is Kaveh Nouri?'));
     const embed = reply.embeds[0];
-    expect(embed?.description).toContain('Rasoulian');
-    expect(embed?.fields?.[0]?.name).toContain('Tehran Times');
+    expect(embed?.description).toContain('Kaveh Nouri');
+    expect(embed?.fields?.[0]?.name).toContain('Fixture Times');
     expect(embed?.fields?.[0]?.value.startsWith('> ')).toBe(true);
   });
 
@@ -87,12 +87,12 @@ describe('the reply builder', () => {
     expect((error.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     const hidden = toInteractionReply(textReply('x', { hide: true }));
     expect((hidden.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    const shown = toInteractionReply(answerReply(engine.answer('armenia mou')));
+    const shown = toInteractionReply(answerReply(engine.answer('georgia mou')));
     expect((shown.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
   });
 
   it('shapes message replies without pinging the replied-to user', () => {
-    const reply = toMessageReply(answerReply(engine.answer('armenia mou')));
+    const reply = toMessageReply(answerReply(engine.answer('georgia mou')));
     expect(reply.allowedMentions?.repliedUser).toBe(false);
     expect(reply.failIfNotExists).toBe(false);
   });

@@ -9,12 +9,12 @@ import type { Command } from '../../src/discord/command.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { makeCustomId } from '../../src/discord/custom-id.ts';
 import { ERROR_MESSAGE, UNKNOWN_BUTTON, UNKNOWN_COMMAND } from '../../src/discord/router.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
 import { agreementGroups, allAgreements } from '../../src/onboarding/agreements.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { botHarness, sendAsk, type BotHarnessOptions } from './harness.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 
 const harness = botHarness();
 
@@ -55,12 +55,12 @@ describe('the Discord bot, driven through a real discord.js client', () => {
   it('answers /ask with an embed citing the article and logs one line for the question', async () => {
     const logs: string[] = [];
     const { fake } = await start({ logLines: logs });
-    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
+    const reply = await ask(fake, 'Who is Kaveh Nouri?').waitForReply();
 
     expect(reply.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
     const embed = reply.data.embeds?.[0];
-    expect(embed?.description).toContain('Rasoulian');
-    expect(embed?.fields?.[0]?.name).toContain('Tehran Times');
+    expect(embed?.description).toContain('Kaveh Nouri');
+    expect(embed?.fields?.[0]?.name).toContain('Fixture Times');
     expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     const line = logs
       .map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -69,14 +69,14 @@ describe('the Discord bot, driven through a real discord.js client', () => {
       via: 'command',
       name: 'ask',
       status: 'answered',
-      factIds: ['armenia-rasoulian-who'],
+      factIds: ['fixture-nouri-who'],
     });
     expect(typeof line?.latencyMs).toBe('number');
   });
 
   it('autocompletes /ask with at most 25 choices of at most 100 characters', async () => {
     const { fake } = await start();
-    for (const value of ['', 'parks', 'who is ra']) {
+    for (const value of ['', 'parks', 'who is no']) {
       const reply = await fake
         .sendInteraction({
           type: 'autocomplete',
@@ -97,7 +97,7 @@ describe('the Discord bot, driven through a real discord.js client', () => {
 
   it('replies only to the asker with hide', async () => {
     const { fake } = await start();
-    const reply = await ask(fake, 'armenia mou', [
+    const reply = await ask(fake, 'georgia mou', [
       { type: ApplicationCommandOptionType.Boolean, name: 'hide', value: true },
     ]).waitForReply();
     expect((reply.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -106,7 +106,7 @@ describe('the Discord bot, driven through a real discord.js client', () => {
   it('pings only the chosen user with mention', async () => {
     const { fake } = await start();
     const bob = fake.otherUser.id;
-    const reply = await ask(fake, 'armenia mou', [
+    const reply = await ask(fake, 'georgia mou', [
       { type: ApplicationCommandOptionType.User, name: 'mention', value: bob },
     ]).waitForReply();
     expect(reply.data.content).toBe(`<@${bob}>`);
@@ -119,7 +119,7 @@ describe('the Discord bot, driven through a real discord.js client', () => {
   it('does not let an injected @everyone or role mention ping anyone', async () => {
     const { fake } = await start();
     const role = fake.guild.roles[1]?.id ?? '1';
-    const reply = await ask(fake, `@everyone <@&${role}> Who is Ali Rasoulian?`).waitForReply();
+    const reply = await ask(fake, `@everyone <@&${role}> Who is Kaveh Nouri?`).waitForReply();
     const allowed = reply.data.allowed_mentions as { parse: string[]; users: string[]; roles: string[] };
     expect(allowed.parse).toEqual([]);
     expect(allowed.roles).toEqual([]);
@@ -134,7 +134,7 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     expect(all.data.embeds?.map((e) => e.title)).toEqual(groups.map((g) => g.title));
     const footers = all.data.embeds?.map((e) => e.footer?.text ?? '').join(' ') ?? '';
     for (const a of allAgreements(engine)) expect(footers).toContain(a.fact.id);
-    expect(all.data.embeds?.[0]?.fields?.find((f) => f.name === 'Sources')?.value).toContain('Tehran Times');
+    expect(all.data.embeds?.[0]?.fields?.find((f) => f.name === 'Sources')?.value).toContain('Fixture Times');
     const size = (all.data.embeds ?? []).reduce(
       (n, e) =>
         n +
@@ -146,11 +146,11 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     );
     expect(size).toBeLessThanOrEqual(6000);
 
-    const armenia = await fake
-      .sendInteraction({ type: 'command', name: 'mou', options: [str('partner', 'armenia')] })
+    const georgia = await fake
+      .sendInteraction({ type: 'command', name: 'mou', options: [str('partner', 'georgia')] })
       .waitForReply();
-    expect(armenia.data.embeds).toHaveLength(1);
-    expect(armenia.data.embeds?.[0]?.title).toContain('Armenia');
+    expect(georgia.data.embeds).toHaveLength(1);
+    expect(georgia.data.embeds?.[0]?.title).toContain('Georgia');
   });
 
   it('lists the partners when /mou partner matches none', async () => {
@@ -166,20 +166,18 @@ describe('the Discord bot, driven through a real discord.js client', () => {
   it('answers /who and autocompletes names from the facts', async () => {
     const { fake } = await start();
     const reply = await fake
-      .sendInteraction({ type: 'command', name: 'who', options: [str('name', 'Ali Rasoulian')] })
+      .sendInteraction({ type: 'command', name: 'who', options: [str('name', 'Kaveh Nouri')] })
       .waitForReply();
-    expect(reply.data.embeds?.[0]?.footer?.text).toContain('armenia-rasoulian-who');
+    expect(reply.data.embeds?.[0]?.footer?.text).toContain('fixture-nouri-who');
 
     const names = await fake
       .sendInteraction({
         type: 'autocomplete',
         name: 'who',
-        options: [
-          { type: ApplicationCommandOptionType.String, name: 'name', value: 'rasoul', focused: true },
-        ],
+        options: [{ type: ApplicationCommandOptionType.String, name: 'name', value: 'nour', focused: true }],
       })
       .waitForReply();
-    expect(names.data.choices?.map((c) => c.value)).toContain('Ali Rasoulian');
+    expect(names.data.choices?.map((c) => c.value)).toContain('Kaveh Nouri');
   });
 
   it('autocompletes /mou partner from the agreements, best match first', async () => {
@@ -217,19 +215,22 @@ describe('the Discord bot, driven through a real discord.js client', () => {
         options: [str('question', 'How many industrial parks does Iran have?')],
       })
       .waitForReply();
-    expect(asked.data.embeds?.[0]?.description).toContain('900');
+    expect(asked.data.embeds?.[0]?.description).toContain('1,020');
   });
 
-  it('lists the five articles with /sources, marking undated ones', async () => {
+  it('lists every article with /sources, marking undated ones', async () => {
     const { fake } = await start();
     const reply = await fake.sendInteraction({ type: 'command', name: 'sources' }).waitForReply();
     const embeds = reply.data.embeds ?? [];
-    expect(embeds).toHaveLength(5);
+    expect(embeds).toHaveLength(engine.articles.size);
     for (const e of embeds) {
       expect(e.fields?.map((f) => f.name)).toEqual(['Outlet', 'Date', 'Credits', 'Facts']);
     }
     const total = embeds.reduce((n, e) => n + Number(e.fields?.[3]?.value), 0);
     expect(total).toBe(engine.facts.length);
+    const undated = [...engine.articles.values()].filter((a) => a.date === null).length;
+    expect(undated).toBeGreaterThan(0);
+    expect(embeds.filter((e) => e.fields?.[1]?.value.startsWith('undated'))).toHaveLength(undated);
   });
 
   it('lists every command with an example in /help', async () => {
@@ -272,27 +273,27 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     expect((error.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(logs.some((l) => l.includes('"command failed"') && l.includes('kaboom'))).toBe(true);
 
-    const next = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
-    expect(next.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const next = await ask(fake, 'Who is Kaveh Nouri?').waitForReply();
+    expect(next.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
   });
 
   it('tells a user who asks too quickly to wait, privately', async () => {
     let t = 0;
     const { fake } = await start({ cooldown: new Cooldown({ limit: 2, windowMs: 10_000, now: () => t }) });
-    await ask(fake, 'armenia mou').waitForReply();
+    await ask(fake, 'georgia mou').waitForReply();
     t += 1;
-    await ask(fake, 'armenia mou').waitForReply();
-    const limited = await ask(fake, 'armenia mou').waitForReply();
+    await ask(fake, 'georgia mou').waitForReply();
+    const limited = await ask(fake, 'georgia mou').waitForReply();
     expect(limited.data.content).toContain('please wait 10 s');
     expect((limited.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 
   it('tells a user who @mentions too quickly to wait, in a reply', async () => {
     const { fake } = await start({ cooldown: new Cooldown({ limit: 1, windowMs: 10_000, now: () => 0 }) });
-    const first = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const first = fake.sendMessage({ content: `<@${fake.bot.id}> georgia mou` });
     await fake.waitForChannelMessage(first.channel_id);
     const since = fake.requests.length;
-    const second = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const second = fake.sendMessage({ content: `<@${fake.bot.id}> georgia mou` });
     const notice = await fake.waitForChannelMessage(second.channel_id, { since });
     expect(notice.data.content).toContain('please wait 10 s');
     expect(notice.data.message_reference?.message_id).toBe(second.id);
@@ -302,18 +303,18 @@ describe('the Discord bot, driven through a real discord.js client', () => {
     const { fake } = await start(); // the default cooldown: 5 questions per 10 s
     const alice = fake.user;
     const flood = Array.from({ length: 100 }, () =>
-      fake.sendMessage({ author: alice, content: `<@${fake.bot.id}> armenia mou` }),
+      fake.sendMessage({ author: alice, content: `<@${fake.bot.id}> georgia mou` }),
     );
     const bobAsks = fake.sendMessage({
       author: fake.otherUser,
-      content: `<@${fake.bot.id}> Who is Ali Rasoulian?`,
+      content: `<@${fake.bot.id}> Who is Kaveh Nouri?`,
     });
 
     const bobs = await fake.waitForRequest(
       (r) => r.kind === 'channel-message' && r.message?.message_reference?.message_id === bobAsks.id,
       10_000,
     );
-    expect(JSON.stringify(bobs.body)).toContain('Rasoulian');
+    expect(JSON.stringify(bobs.body)).toContain('Kaveh Nouri');
     // Events are handled in order, and replies in one channel go out in order: the flood's are all in.
     const floodIds = new Set(flood.map((m) => m.id));
     const toAlice = fake.requests.filter(
@@ -326,10 +327,10 @@ describe('the Discord bot, driven through a real discord.js client', () => {
 
   it('answers an @mention as a reply to the message, without the mention in the question', async () => {
     const { fake } = await start();
-    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> Who is Ali Rasoulian?` });
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> Who is Kaveh Nouri?` });
     const reply = await fake.waitForChannelMessage(sent.channel_id);
     expect(reply.data.message_reference?.message_id).toBe(sent.id);
-    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
     const allowed = reply.data.allowed_mentions as { parse: string[]; replied_user: boolean };
     expect(allowed.parse).toEqual([]);
     expect(allowed.replied_user).toBe(false);
@@ -382,8 +383,8 @@ describe('the Discord bot, driven through a real discord.js client', () => {
       avatar: null,
       bot: true,
     };
-    fake.sendMessage({ author: other, content: `<@${fake.bot.id}> Who is Ali Rasoulian?` });
-    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    fake.sendMessage({ author: other, content: `<@${fake.bot.id}> Who is Kaveh Nouri?` });
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> georgia mou` });
     const reply = await fake.waitForChannelMessage(sent.channel_id);
     expect(reply.data.message_reference?.message_id).toBe(sent.id);
     await new Promise((r) => setTimeout(r, 150));
@@ -392,11 +393,11 @@ describe('the Discord bot, driven through a real discord.js client', () => {
 
   it('still answers a question in flight across a dropped gateway connection', async () => {
     const { fake } = await start();
-    const pending = ask(fake, 'Who is Ali Rasoulian?');
+    const pending = ask(fake, 'Who is Kaveh Nouri?');
     await fake.dropConnection();
-    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> georgia mou` });
     const reply = await pending.waitForReply();
-    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
     const resumed = await fake.waitForChannelMessage(sent.channel_id, { timeoutMs: 5000 });
     expect(resumed.data.message_reference?.message_id).toBe(sent.id);
   });
@@ -404,8 +405,8 @@ describe('the Discord bot, driven through a real discord.js client', () => {
   it('retries a reply that hit a 429 and the answer still arrives', async () => {
     const { fake } = await start();
     fake.failNext('POST /interactions/:id/:token/callback', { retryAfter: 0.2 });
-    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply(5000);
-    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const reply = await ask(fake, 'Who is Kaveh Nouri?').waitForReply(5000);
+    expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
     expect(fake.requests.some((r) => r.status === 429)).toBe(true);
   });
 

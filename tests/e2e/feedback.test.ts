@@ -9,12 +9,12 @@ import { commands } from '../../commands/index.ts';
 import { BUTTON_TTL_MS, makeCustomId, parseCustomId } from '../../src/discord/custom-id.ts';
 import { FEEDBACK_NOT_SAVED, LOW_CONFIDENCE_SCORE } from '../../src/discord/feedback.ts';
 import { EXPIRED_BUTTON } from '../../src/discord/router.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
 import type { Store } from '../../src/storage/store.ts';
 import type { BotReply, FakeDiscord } from './fake-discord.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 import { botHarness, sendAsk, type RunningBot } from './harness.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 
 const harness = botHarness();
 
@@ -113,8 +113,8 @@ function votesOf(path: string, id: string): { user_hash: string; vote: number }[
 describe('feedback and unanswered questions, through the fake Discord', () => {
   it('puts 👍 and 👎 buttons under an /ask answer', async () => {
     const { fake } = await start(tempDbPath());
-    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
-    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const reply = await ask(fake, 'Who is Kaveh Nouri?').waitForReply();
+    expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
     const { answerId } = feedbackButtons(reply);
     expect(answerId).toMatch(/^[A-Za-z0-9_-]{12}$/);
   });
@@ -122,7 +122,7 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
   it('stores a 👍 with the question, fact ids, score and channel kind, and says thanks privately', async () => {
     const path = tempDbPath();
     const { fake } = await start(path);
-    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
+    const reply = await ask(fake, 'Who is Kaveh Nouri?').waitForReply();
     const { up, answerId } = feedbackButtons(reply);
 
     const thanks = await click(fake, up, reply);
@@ -131,12 +131,12 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
 
     const row = answerRow(path, answerId);
     expect(row).toMatchObject({
-      question: 'Who is Ali Rasoulian?',
+      question: 'Who is Kaveh Nouri?',
       status: 'answered',
       channel_kind: 'guild',
     });
-    expect(JSON.parse(row?.fact_ids ?? '[]')).toEqual(['armenia-rasoulian-who']);
-    expect(row?.score).toBe(engine.answer('Who is Ali Rasoulian?').score);
+    expect(JSON.parse(row?.fact_ids ?? '[]')).toEqual(['fixture-nouri-who']);
+    expect(row?.score).toBe(engine.answer('Who is Kaveh Nouri?').score);
     expect(row?.low_confidence).toBe((row?.score ?? 0) < LOW_CONFIDENCE_SCORE ? 1 : 0);
     const votes = votesOf(path, answerId);
     expect(votes).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
   it('changes the vote when 👎 is clicked after 👍 (one row, vote -1), and says so when clicked again', async () => {
     const path = tempDbPath();
     const { fake } = await start(path);
-    const reply = await ask(fake, 'armenia mou').waitForReply();
+    const reply = await ask(fake, 'georgia mou').waitForReply();
     const { up, down, answerId } = feedbackButtons(reply);
 
     expect((await click(fake, up, reply)).data.content).toBe('Thanks — recorded 👍');
@@ -204,14 +204,14 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
     const dm = await ask(fake, 'How many industrial parks does Iran have?', { dm: true }).waitForReply();
     expect(answerRow(path, feedbackButtons(dm).answerId)?.channel_kind).toBe('dm');
 
-    const hidden = await ask(fake, 'armenia mou', { hide: true }).waitForReply();
+    const hidden = await ask(fake, 'georgia mou', { hide: true }).waitForReply();
     expect(ephemeral(hidden)).toBe(true);
     feedbackButtons(hidden);
 
-    const sent = fake.sendMessage({ dm: true, content: 'Who is Ali Rasoulian?' });
+    const sent = fake.sendMessage({ dm: true, content: 'Who is Kaveh Nouri?' });
     const free = await fake.waitForChannelMessage(sent.channel_id);
     expect(answerRow(path, feedbackButtons(free).answerId)).toMatchObject({
-      question: 'Who is Ali Rasoulian?',
+      question: 'Who is Kaveh Nouri?',
       channel_kind: 'dm',
     });
 
@@ -236,12 +236,12 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
     const { fake, store, logs } = await start(join(file, 'bot.db'));
     expect(store.healthy).toBe(false);
 
-    const first = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
-    expect(first.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const first = await ask(fake, 'Who is Kaveh Nouri?').waitForReply();
+    expect(first.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
     expect(first.data.components ?? []).toEqual([]);
     const second = await ask(fake, 'What is the weather in Paris?').waitForReply();
     expect(second.data.embeds?.[0]?.description).toMatch(/does not (cover|answer)/);
-    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> armenia mou` });
+    const sent = fake.sendMessage({ content: `<@${fake.bot.id}> georgia mou` });
     const third = await fake.waitForChannelMessage(sent.channel_id);
     expect(third.data.embeds?.[0]?.description).toBeTruthy();
     expect(third.data.components ?? []).toEqual([]);
@@ -261,7 +261,7 @@ describe('feedback and unanswered questions, through the fake Discord', () => {
   it('answers an expired feedback button with the private expiry notice and stores nothing', async () => {
     const path = tempDbPath();
     const { fake } = await start(path);
-    const reply = await ask(fake, 'Who is Ali Rasoulian?').waitForReply();
+    const reply = await ask(fake, 'Who is Kaveh Nouri?').waitForReply();
     const { answerId } = feedbackButtons(reply);
 
     const old = makeCustomId('fb', ['up', answerId], Date.now() - BUTTON_TTL_MS - 60_000);

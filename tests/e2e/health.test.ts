@@ -13,19 +13,19 @@ import { commands } from '../../commands/index.ts';
 import type { Command } from '../../src/discord/command.ts';
 import { commandSource } from '../../src/discord/command.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
 import { value } from '../helpers/prometheus.ts';
 import { FakeDiscord } from './fake-discord.ts';
+import { FIXTURE_KB_DIR, fixtureEngine } from '../helpers/fixture-kb.ts';
 import { botHarness, sendAsk } from './harness.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 const harness = botHarness();
 
 /** Asks, then fails while replying: a question whose outcome is "error". */
 const askThenFail: Command = {
   data: new SlashCommandBuilder().setName('askfail').setDescription('asks, then fails'),
   async execute(interaction, ctx) {
-    ctx.ask('Who is Ali Rasoulian?', commandSource(interaction));
+    ctx.ask('Who is Kaveh Nouri?', commandSource(interaction));
     throw new Error('reply failed');
   },
 };
@@ -91,18 +91,18 @@ describe('the metrics endpoint of the bot', () => {
   it('counts questions by outcome and source, their latency, cooldown hits and the gateway ping', async () => {
     const { url, fake } = await start({}, new Cooldown({ limit: 3, windowMs: 60_000 }));
     const mention = (text: string) => `<@${fake.bot.id}> ${text}`;
-    await sendAsk(fake, 'Who is Ali Rasoulian?').waitForReply(); // command, answered
+    await sendAsk(fake, 'Who is Kaveh Nouri?').waitForReply(); // command, answered
     await fake.sendInteraction({ type: 'command', name: 'askfail' }).waitForReply(); // command, error
     const m = fake.sendMessage({ content: mention('What is the weather in Paris?') }); // mention, refused
     await fake.waitForChannelMessage(m.channel_id);
-    const dm = fake.sendMessage({ author: fake.otherUser, dm: true, content: 'who is rasoulian' }); // dm, answered
+    const dm = fake.sendMessage({ author: fake.otherUser, dm: true, content: 'who is nouri' }); // dm, answered
     await fake.waitForChannelMessage(dm.channel_id);
     const channel = fake.channelId('answers');
     const since = fake.requests.length;
     fake.sendMessage({ author: fake.otherUser, channelId: channel, content: 'nice weather today' }); // chatter: not counted
-    fake.sendMessage({ author: fake.otherUser, channelId: channel, content: 'Who is Ali Rasoulian?' }); // channel, answered
+    fake.sendMessage({ author: fake.otherUser, channelId: channel, content: 'Who is Kaveh Nouri?' }); // channel, answered
     await fake.waitForChannelMessage(channel, { since });
-    const limited = sendAsk(fake, 'armenia mou'); // alice's 4th within the window: a cooldown hit
+    const limited = sendAsk(fake, 'georgia mou'); // alice's 4th within the window: a cooldown hit
     await limited.waitForReply();
 
     const res = await fetch(`${url}/metrics`);
@@ -148,6 +148,7 @@ describe('npm start with HEALTH_PORT', () => {
         LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',
         DATABASE_PATH: tempDb(),
+        KNOWLEDGE_DIR: FIXTURE_KB_DIR,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -161,7 +162,7 @@ describe('npm start with HEALTH_PORT', () => {
       );
       await fake.waitFor(() => (stderr.includes('"bot ready"') ? true : undefined), 15_000, 'the bot');
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      await sendAsk(fake, 'Who is Ali Rasoulian?').waitForReply();
+      await sendAsk(fake, 'Who is Kaveh Nouri?').waitForReply();
       const text = await (await fetch(`${url}/metrics`)).text();
       expect(value(text, 'kb_questions_total{outcome="answered",source="command"}')).toBe(1);
 

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURE_KB_DIR } from '../helpers/fixture-kb.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { sendAsk } from './harness.ts';
 
@@ -49,7 +50,9 @@ function startProcess(
       // The sharded entry's setting: discord.js's Client would read it as its own shard count.
       BOT_SHARD_COUNT: 'auto',
       LOG_LEVEL: 'info',
-      // Feedback storage and the knowledge snapshot in a temporary folder, not the project's.
+      // The fixture knowledge base; feedback storage and the knowledge snapshot in a temporary
+      // folder, not the project's.
+      KNOWLEDGE_DIR: FIXTURE_KB_DIR,
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kb-e2e-')), 'bot.db'),
       CACHE_DIR: mkdtempSync(join(tmpdir(), 'kb-e2e-cache-')),
       ...env,
@@ -96,8 +99,8 @@ describe('the bot process with a token', () => {
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
     const run = startMain(fake.apiUrl);
     await waitForLog(run, 'bot ready');
-    const reply = await sendAsk(fake, 'Who is Ali Rasoulian?').waitForReply();
-    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const reply = await sendAsk(fake, 'Who is Kaveh Nouri?').waitForReply();
+    expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
     run.child.kill('SIGTERM');
     const [code] = await run.exited;
     expect(code).toBe(0);
@@ -112,7 +115,7 @@ describe('the bot process with a token', () => {
     await waitForLog(run, 'bot ready');
     const f = fake;
     f.hang(); // every request from now on: the reply below never gets its answer
-    sendAsk(f, 'Who is Ali Rasoulian?');
+    sendAsk(f, 'Who is Kaveh Nouri?');
     await f.waitFor(() => (f.hung.length > 0 ? true : undefined), 5000, 'the reply to be sent');
 
     const signalled = performance.now();
@@ -160,10 +163,10 @@ describe('the bot process when it cannot start', () => {
     });
     let stdout = '';
     run.child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    run.child.stdin.end('Who is Ali Rasoulian?\n');
+    run.child.stdin.end('Who is Kaveh Nouri?\n');
     const [code] = await run.exited;
     expect(code).toBe(0);
-    expect(stdout).toContain('Ali Rasoulian is the head of');
+    expect(stdout).toContain('Kaveh Nouri is the head of');
   });
 
   it('retries while Discord cannot be reached, logging each attempt, and answers once it can', async () => {
@@ -178,8 +181,8 @@ describe('the bot process when it cannot start', () => {
       retryInMs: 1000,
       error: expect.stringContaining('ECONNREFUSED'),
     });
-    const reply = await sendAsk(fake, 'Who is Ali Rasoulian?').waitForReply();
-    expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+    const reply = await sendAsk(fake, 'Who is Kaveh Nouri?').waitForReply();
+    expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
   });
 
   it('gives up after STARTUP_RETRY_MS with exit 1 when Discord stays unreachable', async () => {

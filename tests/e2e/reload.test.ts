@@ -1,43 +1,44 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appendFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
 import reload, { RELOAD_REFUSED } from '../../commands/reload.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
+import { readKnowledgeBase } from '../../src/knowledge/load.ts';
 import { KnowledgeReloader } from '../../src/knowledge/reloader.ts';
+import { copyFixtureKb } from '../helpers/fixture-kb.ts';
 import type { BotReply, FakeDiscord } from './fake-discord.ts';
 import { botHarness, sendAsk } from './harness.ts';
 
+/** The fixture's facts file the tests append to. */
+const FACTS_FILE = 'facts/fixture-georgia-mou.yaml';
 const NEW_FACT = `
-  - id: reload-test-zorblax
-    answer: The zorblax reload check confirms that ISIPO has signed a memorandum with Armenia.
+  - id: zz-test-reload-zorblax
+    answer: The zorblax reload check confirms that ZSIA has signed a memorandum with Georgia.
     questions: [What does the zorblax reload check confirm?]
     keywords: [zorblax]
     gives: [description]
-    places: [Armenia]
-    quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
+    places: [Georgia]
+    quote: The Zagros Small Industries Agency (ZSIA) has signed a memorandum of understanding with
 `;
 const BROKEN_FACT = `
-  - id: broken-fact
+  - id: zz-test-broken-fact
     questions: [What is missing here?]
-    quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
+    quote: The Zagros Small Industries Agency (ZSIA) has signed a memorandum of understanding with
 `;
 const NEW_QUESTION = 'What does the zorblax reload check confirm?';
 
 const harness = botHarness();
 
-/** A temp copy of knowledge/, removed when the test has finished (after the bot and the fake stopped). */
+/** A temp copy of the fixture knowledge base, removed when the test has finished (after the bot and the fake stopped). */
 function copyKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reload-kb-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  const dir = copyFixtureKb('reload-kb-');
+  onTestFinished(() => rmSync(dirname(dir), { recursive: true, force: true }));
   return dir;
 }
 
-/** The real bot over a temp copy of knowledge/, against the fake Discord. */
+/** The real bot over a temp copy of the fixture knowledge base, against the fake Discord. */
 async function start(
   opts: { watch?: boolean; logs?: string[] } = {},
 ): Promise<{ fake: FakeDiscord; dir: string; reloader: KnowledgeReloader }> {
@@ -94,23 +95,27 @@ describe('/reload through the fake Discord', () => {
   it('reloads for a member with Manage Server: the reply counts what loaded and /ask answers the new fact', async () => {
     const { fake, dir } = await start();
     expect((await ask(fake, NEW_QUESTION)).data.embeds?.[0]?.footer?.text ?? '').not.toContain(
-      'reload-test-zorblax',
+      'zz-test-reload-zorblax',
     );
+    const { kb } = readKnowledgeBase(dir);
 
-    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
+    appendFileSync(join(dir, FACTS_FILE), NEW_FACT);
     const reply = await runReload(fake, ADMIN);
 
     expect(reply.ack.type).toBe(5); // deferred first: the reload never races Discord's 3 s limit
     expect(ephemeral(reply)).toBe(true);
-    expect(text(reply)).toMatch(/^✅ Knowledge base reloaded: 5 article\(s\), 85 fact\(s\), in [\d.]+ ms\.$/);
+    expect(text(reply)).toMatch(
+      /^✅ Knowledge base reloaded: \d+ article\(s\), \d+ fact\(s\), in [\d.]+ ms\.$/,
+    );
+    expect(text(reply)).toContain(`: ${kb.articles.length} article(s), ${kb.facts.length + 1} fact(s), in `);
     const answer = await ask(fake, NEW_QUESTION);
     expect(answer.data.embeds?.[0]?.description).toContain('zorblax');
-    expect(answer.data.embeds?.[0]?.footer?.text).toContain('reload-test-zorblax');
+    expect(answer.data.embeds?.[0]?.footer?.text).toContain('zz-test-reload-zorblax');
   });
 
   it('with a broken facts file, fails privately naming the file, fact and field, and keeps answering from the old knowledge base', async () => {
     const { fake, dir } = await start();
-    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), BROKEN_FACT);
+    appendFileSync(join(dir, FACTS_FILE), BROKEN_FACT);
 
     const reply = await runReload(fake, ADMIN);
 
@@ -118,16 +123,16 @@ describe('/reload through the fake Discord', () => {
     const body = text(reply);
     expect(body).toContain('Reload failed');
     expect(body).toContain('The last good knowledge base is still being served.');
-    expect(body).toMatch(/facts\/armenia-mou\.yaml: fact broken-fact: field answer: /);
-    // The broken file's facts would be gone from a new engine: the Armenia answers prove the old one serves.
-    const answer = await ask(fake, 'Who is Ali Rasoulian?');
-    expect(answer.data.embeds?.[0]?.footer?.text).toContain('armenia-rasoulian-who');
+    expect(body).toMatch(/facts\/fixture-georgia-mou\.yaml: fact zz-test-broken-fact: field answer: /);
+    // The broken file's facts would be gone from a new engine: the Georgia answers prove the old one serves.
+    const answer = await ask(fake, 'Who is Kaveh Nouri?');
+    expect(answer.data.embeds?.[0]?.footer?.text).toContain('fixture-nouri-who');
   });
 
   it('refuses a member without Manage Server, privately, and reloads nothing', async () => {
     const { fake, dir, reloader } = await start();
     const before = reloader.engine;
-    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
+    appendFileSync(join(dir, FACTS_FILE), NEW_FACT);
 
     const reply = await runReload(fake);
     const inDm = await fake.sendInteraction({ type: 'command', name: 'reload', dm: true }).waitForReply();
@@ -138,7 +143,7 @@ describe('/reload through the fake Discord', () => {
     }
     expect(reloader.engine).toBe(before);
     expect((await ask(fake, NEW_QUESTION)).data.embeds?.[0]?.footer?.text ?? '').not.toContain(
-      'reload-test-zorblax',
+      'zz-test-reload-zorblax',
     );
   });
 
@@ -148,10 +153,10 @@ describe('/reload through the fake Discord', () => {
     const reloaded = () =>
       logs.filter((l) => (JSON.parse(l) as { msg: string }).msg === 'knowledge base reloaded').length;
 
-    appendFileSync(join(dir, 'facts/armenia-mou.yaml'), NEW_FACT);
+    appendFileSync(join(dir, FACTS_FILE), NEW_FACT);
     await fake.waitFor(() => (reloaded() === 1 ? true : undefined), 5000, 'the watcher to reload');
     const answer = await ask(fake, NEW_QUESTION);
-    expect(answer.data.embeds?.[0]?.footer?.text).toContain('reload-test-zorblax');
+    expect(answer.data.embeds?.[0]?.footer?.text).toContain('zz-test-reload-zorblax');
 
     await harness.stopBot();
     const served = reloader.engine;

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
+import { readKnowledgeBase } from '../../src/knowledge/load.ts';
+import { FIXTURE_KB_DIR, copyFixtureKb } from '../helpers/fixture-kb.ts';
 import { value } from '../helpers/prometheus.ts';
 import { FakeDiscord, shardOf } from './fake-discord.ts';
 import { sendAsk } from './harness.ts';
@@ -40,6 +41,7 @@ describe('npm run start:sharded', () => {
         DISCORD_API_BASE: fake.apiUrl,
         BOT_SHARD_COUNT: count,
         LOG_LEVEL: 'info',
+        KNOWLEDGE_DIR: FIXTURE_KB_DIR,
         // Feedback storage in a temporary folder, not ./data.
         DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kb-e2e-')), 'bot.db'),
       },
@@ -69,8 +71,8 @@ describe('npm run start:sharded', () => {
         );
       }
 
-      const reply = await sendAsk(f, 'Who is Ali Rasoulian?').waitForReply();
-      expect(reply.data.embeds?.[0]?.description).toContain('Rasoulian');
+      const reply = await sendAsk(f, 'Who is Kaveh Nouri?').waitForReply();
+      expect(reply.data.embeds?.[0]?.description).toContain('Kaveh Nouri');
 
       child.kill('SIGTERM');
       const [code, signal] = await exited;
@@ -103,13 +105,13 @@ describe('npm run start:sharded', () => {
 });
 
 const NEW_FACT = `
-  - id: shard-reload-zorblax
-    answer: The zorblax shard check confirms that ISIPO has signed a memorandum with Armenia.
+  - id: zz-test-shard-zorblax
+    answer: The zorblax shard check confirms that ZSIA has signed a memorandum with Georgia.
     questions: [What does the zorblax shard check confirm?]
     keywords: [zorblax]
     gives: [description]
-    places: [Armenia]
-    quote: Iran Small Industries and Industrial Parks Organization (ISIPO) has signed a memorandum of
+    places: [Georgia]
+    quote: The Zagros Small Industries Agency (ZSIA) has signed a memorandum of understanding with
 `;
 
 /** Two guild ids whose events Discord sends to shard 0 and shard 1 of 2. */
@@ -130,8 +132,9 @@ describe('npm run start:sharded with two shards', () => {
         { id: guild1, name: 'shard one' },
       ],
     });
-    const knowledge = mkdtempSync(join(tmpdir(), 'kb-shard-'));
-    cpSync(DEFAULT_KNOWLEDGE_DIR, knowledge, { recursive: true });
+    const knowledge = copyFixtureKb('kb-shard-');
+    const { kb } = readKnowledgeBase(knowledge);
+    const loaded = `${kb.articles.length} article(s), ${kb.facts.length + 1} fact(s)`;
     const child = spawn(process.execPath, ['scripts/run.mjs', 'shard'], {
       env: {
         ...process.env,
@@ -180,7 +183,7 @@ describe('npm run start:sharded with two shards', () => {
         },
       });
 
-      appendFileSync(join(knowledge, 'facts/armenia-mou.yaml'), NEW_FACT);
+      appendFileSync(join(knowledge, 'facts/fixture-georgia-mou.yaml'), NEW_FACT);
       const reload = f.sendInteraction({
         type: 'command',
         name: 'reload',
@@ -190,8 +193,12 @@ describe('npm run start:sharded with two shards', () => {
       const reply = await reload.waitForReply(15_000);
       const text = reply.data.content ?? reply.data.embeds?.[0]?.description ?? '';
       expect(text).toMatch(/^✅ Knowledge base reloaded on all 2 shard\(s\)\.\n/);
-      expect(text).toMatch(/• Shard 0: ✅ 5 article\(s\), 85 fact\(s\), in [\d.]+ ms/);
-      expect(text).toMatch(/• Shard 1: ✅ 5 article\(s\), 85 fact\(s\), in [\d.]+ ms/);
+      for (const shard of [0, 1]) {
+        expect(text).toMatch(
+          new RegExp(`• Shard ${shard}: ✅ \\d+ article\\(s\\), \\d+ fact\\(s\\), in [\\d.]+ ms`),
+        );
+        expect(text).toContain(`• Shard ${shard}: ✅ ${loaded}, in `);
+      }
 
       // The other shard serves the new fact too.
       const asked = f.sendInteraction({
@@ -207,7 +214,7 @@ describe('npm run start:sharded with two shards', () => {
         ],
       });
       expect((await asked.waitForReply(5000)).data.embeds?.[0]?.footer?.text).toContain(
-        'shard-reload-zorblax',
+        'zz-test-shard-zorblax',
       );
 
       const metrics = await (await fetch(`${url}/metrics`)).text();

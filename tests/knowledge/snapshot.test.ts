@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../../src/knowledge/load.ts';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
 import {
   defaultCacheDir,
   loadKnowledgeBaseCached,
@@ -11,6 +10,7 @@ import {
   snapshotDirFor,
   snapshotKey,
 } from '../../src/knowledge/snapshot.ts';
+import { FIXTURE_KB_DIR } from '../helpers/fixture-kb.ts';
 import { FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kb-snapshot-'));
@@ -24,12 +24,12 @@ describe('knowledge snapshot', () => {
     expect(readdirSync(cache)).toHaveLength(1);
   });
 
-  it('gives exactly the knowledge base a full load gives, for the project knowledge base', async () => {
+  it('gives exactly the knowledge base a full load gives, for a full knowledge base (the fixture)', async () => {
     const cache = tempDir();
-    await loadKnowledgeBaseCached(DEFAULT_KNOWLEDGE_DIR, { dir: cache });
-    const cached = await loadKnowledgeBaseCached(DEFAULT_KNOWLEDGE_DIR, { dir: cache });
+    await loadKnowledgeBaseCached(FIXTURE_KB_DIR, { dir: cache });
+    const cached = await loadKnowledgeBaseCached(FIXTURE_KB_DIR, { dir: cache });
     expect(cached.from).toBe('snapshot');
-    expect(cached.kb).toEqual(loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR));
+    expect(cached.kb).toEqual(loadKnowledgeBase(FIXTURE_KB_DIR));
   });
 
   it('reads the files again after a fact is edited, and serves the edit', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { figureKind } from '../../src/engine/normalise.ts';
-import { openEngine } from '../../src/knowledge/open.ts';
 import { clampQuestions, figureLabel, makeQuiz, questionPool } from '../../src/onboarding/quiz.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 
 /** Every label the material could give: its figures (as any unit family shows them) and its named parties. */
 const figureLabels = new Set(
@@ -55,13 +55,14 @@ describe('the quiz', () => {
   });
 
   it('asks "how many" with a date, e.g. export consortiums as of late 2019', () => {
-    const q = questionPool(engine).find((c) => c.fact.id === 'exports-72-export-consortiums');
+    const q = questionPool(engine).find((c) => c.fact.id === 'fixture-exports-64-consortiums');
     expect(q?.text).toBe('How many export consortiums are there in Iran? (as of Dec 2019)');
-    expect(q?.right).toBe('72');
+    expect(q?.right).toBe('64');
   });
 
   it('never offers another source’s figure for the same thing as a wrong option', () => {
-    const q = questionPool(engine).find((c) => c.fact.id === 'armenia-sme-share-92')!;
+    // The fixture's disagreement: 91 percent, "more than 90 percent" and "nearly 50 percent".
+    const q = questionPool(engine).find((c) => c.fact.id === 'fixture-sme-share-91')!;
     expect(q.wrong).not.toContain('90%');
     expect(q.wrong).not.toContain('50%');
     for (const c of questionPool(engine).filter((c) => c.kind === 'figure')) {
@@ -70,9 +71,10 @@ describe('the quiz', () => {
     }
   });
 
-  it('never offers a person who also fits the question (two heads of ISIPO)', () => {
-    const q = questionPool(engine).find((c) => c.right === 'Ali Rasoulian')!;
-    expect(q.text).toBe('Who is the head of ISIPO?');
-    expect(q.wrong).not.toContain('Mohsen Salehinia');
+  it('never offers a person who also fits the question (two heads of ZSIA)', () => {
+    const q = questionPool(engine).find((c) => c.right === 'Kaveh Nouri')!;
+    expect(q.text).toBe('Who is the head of ZSIA?');
+    expect(q.wrong).not.toContain('Parisa Rahimi');
+    expect(q.wrong.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/knowledge/open.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { agreementGroups } from '../../src/onboarding/agreements.ts';
 import { tourPages } from '../../src/onboarding/tour.ts';
+import { fixtureEngine } from '../helpers/fixture-kb.ts';
 import { miniKb, miniKbWithAgreements } from '../helpers/mini-kb.ts';
 
-const engine = openEngine();
+const engine = fixtureEngine();
 
 describe('the onboarding tour', () => {
   const pages = tourPages(engine);
@@ -37,17 +37,18 @@ describe('the onboarding tour', () => {
 
   it('chooses each page by entities, topics and figures', () => {
     const [people, agreements, figures, exportsPage, disagreements] = pages;
-    expect(people!.items.map((i) => i.factId)).toContain('armenia-rasoulian-who');
+    expect(people!.items.map((i) => i.factId)).toContain('fixture-nouri-who');
     const topics = (ids: string[]) => new Set(ids.map((id) => engine.fact(id)!.topic));
     expect(topics(agreements!.items.map((i) => i.factId))).toEqual(
-      new Set(['armenia-mou', 'korea-mou', 'sme-day-mous']),
+      new Set(['fixture-georgia-mou', 'fixture-korea-mou']),
     );
     for (const i of figures!.items) expect(engine.fact(i.factId)!.figures.length).toBeGreaterThan(0);
-    // The newest count of industrial parks, not the 2019 one.
-    expect(figures!.items.map((i) => i.factId)).toContain('armenia-industrial-parks-900');
-    expect(exportsPage!.items.map((i) => i.factId)).toContain('exports-72-export-consortiums');
-    expect(topics(disagreements!.items.map((i) => i.factId))).toContain('sme-share-of-industry');
-    expect(disagreements!.note).toContain('92 percent');
+    // The newest count of industrial parks, not the 2020 or 2019 one.
+    expect(figures!.items.map((i) => i.factId)).toContain('fixture-parks-1020');
+    expect(figures!.items.map((i) => i.factId)).not.toContain('fixture-parks-960-2020');
+    expect(exportsPage!.items.map((i) => i.factId)).toContain('fixture-exports-64-consortiums');
+    expect(topics(disagreements!.items.map((i) => i.factId))).toContain('fixture-sme-share');
+    expect(disagreements!.note).toContain('91 percent');
   });
 });
 
