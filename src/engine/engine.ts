@@ -230,7 +230,9 @@ export class Engine {
     }
     const parts = sides.length > 1 ? sides : splitCompound(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);
-    return this.answerOne(question, question, options, whole);
+    // A remark that asks nothing has been left out of the one question there is.
+    const only = parts[0] ?? question;
+    return this.answerOne(question, only, options, only === question ? whole : undefined);
   }
 
   /** "Who signed it and when?": each part answered on its own, together, each cited. */

@@ -438,7 +438,25 @@ export function splitCompound(question: string): string[] {
     .split(new RegExp(`\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=${WH}\\b))`, 'i'))
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-  if (parts.length < 2 || parts.length > 3) return [question];
+  // A part that asks nothing ("… who was running ISIPO? the exports piece names him, I think")
+  // is a remark about its neighbour, not a question of its own.
+  const asks = (p: string) =>
+    new RegExp(`\\b${WH}\\b`, 'i').test(p) ||
+    /^(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/i.test(p) ||
+    /\?$/.test(p) ||
+    /^(?:list|name|give|tell|explain|summari[sz]e|compare)\b/i.test(p);
+  const joined: string[] = [];
+  let pending = '';
+  for (const p of parts) {
+    if (asks(p)) {
+      joined.push(pending ? `${pending} ${p}` : p);
+      pending = '';
+    } else if (joined.length > 0) continue;
+    else pending = pending ? `${pending} ${p}` : p;
+  }
+  if (joined.length === 1 && parts.length > 1) return joined;
+  if (joined.length < 2 || joined.length > 3) return [question];
+  parts.splice(0, parts.length, ...joined);
   const first = parts[0] as string;
   const subject = first.replace(
     new RegExp(`^${WH}\\b\\s*(?:is|was|are|were|did|does|do|has|have)?\\s*`, 'i'),

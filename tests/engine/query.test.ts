@@ -89,6 +89,12 @@ describe('splitCompound', () => {
     ]);
   });
 
+  it('leaves out a remark that asks nothing', () => {
+    expect(splitCompound('who heads the widget council? seemed an odd choice lol')).toEqual([
+      'who heads the widget council',
+    ]);
+  });
+
   it('keeps "tl;dr" whole', () => {
     expect(splitCompound('tl;dr of the widget story?')).toEqual(['tl;dr of the widget story?']);
   });
