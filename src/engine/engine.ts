@@ -219,15 +219,14 @@ export class Engine {
       const covers = (alt: string) =>
         together.factIds.some((id) => this.index.contains(alt, this.factNoById.get(id) ?? -1));
       if (together.status === 'answered' && whole.alternatives.every(covers)) return together;
-      sides = comparisonSides(question, whole.alternatives);
     }
     // "A vs B", "compare A with B": each side answered on its own, when both are answered.
-    if (sides.length < 2) {
-      const compared = comparedSides(question);
-      const answers = compared.map((side) => this.answerOne(question, side, { explain: true }));
-      if (answers.length === 2 && answers.every((a) => a.status === 'answered'))
-        return this.combine(question, compared, answers, options);
-    }
+    const compared = comparedSides(question);
+    const answers = compared.map((side) => this.answerOne(question, side, { explain: true }));
+    if (answers.length === 2 && answers.every((a) => a.status === 'answered'))
+      return this.combine(question, compared, answers, options);
+    // Otherwise the question once for each of the years it compares.
+    if (whole.shape === 'comparison') sides = comparisonSides(question, whole.alternatives);
     const parts = sides.length > 1 ? sides : splitCompound(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);
     // A remark that asks nothing has been left out of the one question there is.

@@ -409,12 +409,15 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
 export function comparedSides(question: string): string[] {
   const t = question.slice(0, MAX_ANALYSED_CHARS).replace(/[?!.\s]+$/, '');
   let m = /^(.*?)\b(?:vs\.?|versus|compared (?:to|with)|as against)\s+(.*)$/i.exec(t);
-  if (m?.[1] && m[2]) return [m[1], m[2]].map((x) => x.trim());
+  if (m?.[1] && m[2]) {
+    const [a, b] = [m[1].trim(), m[2].trim()];
+    return [a, qualifiedSide(a, b) ?? b];
+  }
   m = /\bcompare\s+(.*?)\s+(?:with|to|and)\s+(.*)$/i.exec(t);
   if (m?.[1] && m[2]) {
+    const [a, b] = [m[1].trim(), m[2].trim()];
     // "compare A's figure for X with B's": B's side shares the attribute named on A's.
-    const shared = m[1].replace(/^\S+['’]s\s+/, '');
-    return [m[1], `${m[2]} ${shared}`];
+    return [a, qualifiedSide(a, b) ?? `${b} ${a.replace(/^\S+['’]s\s+/, '')}`];
   }
   m = /^(.*?)\b(?:change[sd]?|differ(?:s|ed)?|compare[sd]?)\s+between\s+(.*?)\s+and\s+(.*)$/i.exec(t);
   if (m?.[1] && m[2] && m[3]) return [`${m[1].trim()} in ${m[2]}`, `${m[1].trim()} in ${m[3]}`];
@@ -424,6 +427,31 @@ export function comparedSides(question: string): string[] {
     );
   if (m?.[1] && m[2]) return [m[1], m[2]];
   return [];
+}
+
+const QUALIFIER_START = /\s(?:according to|in|at|from|by)\s/gi;
+
+/**
+ * The second side of a comparison that gives only what sets it apart ("… in South Korea and in
+ * Iran", "… according to the 2020 article vs the 2021 one"): the first side with its own
+ * qualifier replaced by that one. Undefined when the second side is more than a qualifier.
+ */
+function qualifiedSide(a: string, b: string): string | undefined {
+  // "who headed ISIPO in 2019 versus 2021": the second side is the first one's year changed.
+  const year = /^(?:in\s+)?((?:19|20)\d\d)$/i.exec(b)?.[1];
+  const years = [...a.matchAll(/\b(?:19|20)\d\d\b/g)];
+  const own = years.at(-1);
+  if (year && own) return `${a.slice(0, own.index)}${year}${a.slice(own.index + own[0].length)}`;
+  let qualifier: string;
+  if (/^(?:according to|in|at|from|by)\s/i.test(b)) qualifier = b;
+  else if (/^(?:the|that|this)\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:one|article|piece|story|report)$/iu.test(b))
+    qualifier = `according to ${b}`;
+  else return undefined;
+  // "the 2021 one" is the kind of thing the first side named: "the 2021 article".
+  const noun = /\b(article|piece|story|report)\b/i.exec(a)?.[1];
+  if (noun) qualifier = qualifier.replace(/\bone$/i, noun);
+  const last = [...a.matchAll(QUALIFIER_START)].at(-1);
+  return last ? `${a.slice(0, last.index)} ${qualifier}` : `${a} ${qualifier}`;
 }
 
 /**

@@ -126,6 +126,27 @@ describe('comparedSides', () => {
     ]);
   });
 
+  it('gives a second side that is only a qualifier the first side’s words', () => {
+    expect(comparedSides('compare the widget share of exports in widgetland and in gizmoland')).toEqual([
+      'the widget share of exports in widgetland',
+      'the widget share of exports in gizmoland',
+    ]);
+  });
+
+  it('reads "the 2021 one" as the first side asked of the 2021 article', () => {
+    expect(comparedSides('how many factories according to the 2020 article vs the 2021 one')).toEqual([
+      'how many factories according to the 2020 article',
+      'how many factories according to the 2021 article',
+    ]);
+  });
+
+  it('reads a second side that is only a year as the first side in that year', () => {
+    expect(comparedSides('who headed the council in 2019 versus 2021?')).toEqual([
+      'who headed the council in 2019',
+      'who headed the council in 2021',
+    ]);
+  });
+
   it('finds no sides in a question that compares nothing', () => {
     expect(comparedSides('who heads the widget council')).toEqual([]);
   });
