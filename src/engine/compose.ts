@@ -8,6 +8,7 @@ import { refusalText } from './about.ts';
 import { formatDate } from './render.ts';
 import { normaliseForQuote } from './normalise.ts';
 import type { Aggregate } from './query.ts';
+import { findCountries } from '../text/countries.ts';
 import type {
   Answer,
   AnswerKind,
@@ -205,6 +206,22 @@ export class Composer {
         }
       }
       heading = `The material names ${seen.size} ${seen.size === 1 ? 'person' : 'people'}:`;
+    } else if (what === 'countries' || what === 'foreign-countries') {
+      // Every country the facts are about (their curated places), each with the first fact naming it.
+      const home = this.kb.about?.homeCountry?.toLowerCase();
+      const seen = new Set<string>();
+      for (const f of this.facts) {
+        for (const place of f.places ?? []) {
+          const key = place.toLowerCase();
+          // Places are countries and cities; only a country is listed.
+          if (seen.has(key) || (what === 'foreign-countries' && key === home)) continue;
+          if (findCountries(place).length === 0) continue;
+          seen.add(key);
+          lines.push(`• ${place}`);
+          if (!cited.includes(f)) cited.push(f);
+        }
+      }
+      heading = `The material names ${seen.size} ${what === 'foreign-countries' ? 'foreign ' : ''}${seen.size === 1 ? 'country' : 'countries'}:`;
     } else if (what === 'outlets') {
       for (const article of this.datedArticles()) {
         lines.push(`• ${this.sourceLine(article)}`);

@@ -24,7 +24,8 @@ import type { AnswerType } from './types.ts';
 export type Shape = 'plain' | 'yesno' | 'comparison' | 'source' | 'summary';
 
 /** What an aggregate question asks to be listed from the whole material. */
-export type Aggregate = 'agreements' | 'people' | 'outlets' | 'timeline' | 'disagreements';
+export type Aggregate =
+  'agreements' | 'people' | 'outlets' | 'timeline' | 'disagreements' | 'countries' | 'foreign-countries';
 
 export interface Query {
   text: string;
@@ -165,7 +166,15 @@ function aggregateOf(text: string): Aggregate | null {
   // … and asks for the kind itself, across the material: "all officials of the Korean sector were
   // prepared to…" is about some officials, not a request for every person named.
   const across = /\b(?:list|across|in the material|in the articles|mentioned|named|cited|credited)\b/.test(t);
-  if (whole && /\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?)\b/.test(t)) return 'agreements';
+  // "Every foreign country mentioned", "which countries come up across the articles".
+  if (
+    (whole || /\bwhich\b/.test(t)) &&
+    (across || /\bcome up\b/.test(t)) &&
+    /\b(?:countr(?:y|ies)|nations?)\b/.test(t)
+  )
+    return /\b(?:foreign|other|abroad|besides|outside)\b/.test(t) ? 'foreign-countries' : 'countries';
+  if (whole && /\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?|partners|signatories)\b/.test(t))
+    return 'agreements';
   if (
     /\b(?:news ?agenc(?:y|ies)|outlets?|sources|publications|media)\b/.test(t) &&
     /\b(?:all|every|list|which|what)\b/.test(t) &&

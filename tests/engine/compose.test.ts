@@ -45,6 +45,17 @@ describe('compose', () => {
     );
   });
 
+  it('lists every foreign country the facts are about, without the home country or cities', () => {
+    const kb = miniKb();
+    kb.about = { ...kb.about, homeCountry: 'Iran' };
+    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).places = ['Iran', 'Armenia', 'Yerevan'];
+    (kb.facts.find((f) => f.id === 'jane-doe') as Fact).places = ['Austria', 'Armenia'];
+    const a = new Engine(kb).answer('list every foreign country mentioned in the articles');
+    expect(a.kind).toBe('list');
+    expect(a.answer).toBe('The material names 2 foreign countries:\n• Armenia\n• Austria');
+    expect(a.factIds).toEqual(['acme-mou', 'jane-doe']);
+  });
+
   it('gives both sides of a comparison the facts do not answer together', () => {
     const kb = miniKb();
     kb.facts = kb.facts.map((f) => ({ ...f, topic: undefined }));

@@ -21,6 +21,9 @@ describe('analyseQuery', () => {
     expect(engine.analyse('list every MOU and its partner').aggregate).toBe('agreements');
     expect(engine.analyse('which news agencies are cited?').aggregate).toBe('outlets');
     expect(engine.analyse('put the events in time order').aggregate).toBe('timeline');
+    expect(engine.analyse('which foreign countries come up across the articles?').aggregate).toBe(
+      'foreign-countries',
+    );
   });
 
   it('reads "in order to" and "all officials of" as no request for a list', () => {
