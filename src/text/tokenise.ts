@@ -46,6 +46,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     abt: 'about',
     approx: 'approximately',
     tldr: 'summary',
+    eli5: 'explain',
     bc: 'because',
     cuz: 'because',
     w: 'with',
