@@ -187,9 +187,12 @@ export class FactIndex {
     let result: Correction | null = null;
     const near = this.oneEditAway(word);
     if (near.length > 0) {
-      // One edit away: a word of the same length (a swap or a wrong letter is a likelier typo than
-      // a missing one), then the longest shared beginning (first letters are rarely mistyped).
-      const score = (w: string) => (w.length === word.length ? 1000 : 0) + sharedPrefix(w, word);
+      // One edit away: the word the material uses most (a noisy channel's prior: "corea" is
+      // "korea", in many facts, not "creat"), a little for the same length (a swap or a wrong
+      // letter) and for a shared beginning (first letters are rarely mistyped).
+      const uses = (w: string) => this.postings.get(w)?.facts.length ?? 0;
+      const score = (w: string) =>
+        Math.log(1 + uses(w)) + (w.length === word.length ? 0.5 : 0) + 0.1 * sharedPrefix(w, word);
       const to = near.reduce((a, b) => (score(b) > score(a) ? b : a));
       result = { from: word, to, confidence: 1 - 1 / (word.length + 1) };
     } else if (word.length > 5) {

@@ -331,10 +331,15 @@ function withoutLeadIn(ctx: QueryContext, text: string): string {
   const m = LEAD_IN.exec(text);
   const isCommon = ctx.isCommon;
   if (!m?.[1] || !isCommon) return text;
+  // A misspelt material word ("armenai") says something too.
+  const material = (w: string) => {
+    const known = ctx.index.idfOf(w) !== null ? w : ctx.index.correct(w)?.to;
+    return known !== undefined && ctx.index.idfOf(known) !== null && !isCommon(known);
+  };
   const says = tokenize(m[1])
     .map(stem)
     .filter((w) => !STOPWORDS.has(w))
-    .some((w) => ctx.index.idfOf(w) !== null && !isCommon(w));
+    .some(material);
   return says ? text : text.slice(m[0].length);
 }
 

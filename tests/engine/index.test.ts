@@ -10,6 +10,18 @@ describe('FactIndex.correct', () => {
     expect(index.correct(stem('factries'))?.to).toBe(stem('factories'));
   });
 
+  it('prefers, of two words one letter away, the one the material uses more', () => {
+    const kb = miniKb();
+    const base = kb.facts[0]!;
+    kb.facts.push(
+      { ...base, id: 'zz-a', questions: ['What about Korea?'], answer: 'Korea.', quote: 'Korea.' },
+      { ...base, id: 'zz-b', questions: ['Korea again?'], answer: 'Korea.', quote: 'Korea.' },
+      { ...base, id: 'zz-c', questions: ['Who is Coren?'], answer: 'Coren.', quote: 'Coren.' },
+    );
+    // "corea" is one letter from "korea" (two facts) and from "coren" (one, sharing its start).
+    expect(new FactIndex(kb).correct(stem('corea'))?.to).toBe(stem('korea'));
+  });
+
   it('reads a word cut short as the one material word it begins', () => {
     expect(index.correct(stem('memo'))?.to).toBe(stem('memorandum'));
   });
