@@ -7,7 +7,7 @@
 import type { DecisionModel } from './decide.ts';
 
 export const DEFAULT_MODEL: DecisionModel | undefined = {
-  bias: -3.143,
-  weights: [4.458, -1.525, -1.5, -2.065, 1.245, 0.96, -1.791],
+  bias: -3.071,
+  weights: [4.866, -1.696, -1.506, -2.286, 0.947, 0.635, -1.62],
   threshold: 0.78,
 };
