@@ -8,6 +8,7 @@
 import type { FactIndex } from './index.ts';
 import { figureKind } from './normalise.ts';
 import type { Query } from './query.ts';
+import { stem } from '../text/stem.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 
 /** What checks may read besides the query and the fact. */
@@ -170,8 +171,13 @@ const place: Check = {
     // A place the fact's article is about locates the fact ("at the Armenia signing, what share
     // …"); one neither the fact nor its article names is a constraint it does not meet.
     const article = ctx.articleWords(fact.articleId);
+    // …but "Armenia's industrial sector" names whose sector it is: the fact itself must be about it.
+    const owners = new Set(
+      [...query.text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
+    );
     const missing = asked.filter(
-      (w) => !ctx.index.contains(w, factNo) && !about.includes(w) && !article.has(w),
+      (w) =>
+        !ctx.index.contains(w, factNo) && !about.includes(w) && (owners.has(w) || !article.has(w)),
     );
     if (missing.length > 0)
       return veto(

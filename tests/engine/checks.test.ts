@@ -64,6 +64,25 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact only its article places when the question names the place as the owner', () => {
+    const kb = curated();
+    kb.about = { ...kb.about, homeCountry: 'Gizmoland' };
+    // The 60 percent fact, made to name no country; its article is about Widgetland.
+    Object.assign(kb.facts.find((f) => f.id === 'export-share-60') as Fact, {
+      answer: 'Widgets make up 60 percent of exports.',
+      places: [],
+    });
+    const e = new Engine(kb, { places: ['widgetland', 'gizmoland'] });
+    const checksOf = (q: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'export-share-60')?.checks;
+    expect(checksOf('what share of widgetland’s exports are widgets')).toContainEqual(
+      expect.objectContaining({ check: 'place', verdict: 'veto' }),
+    );
+    expect(checksOf('in the widgetland story what share of exports are widgets')).not.toContainEqual(
+      expect.objectContaining({ check: 'place', verdict: 'veto' }),
+    );
+  });
+
   it('passes a curated fact that gives what was asked', () => {
     expect(verdicts('who is the head of the widget council', 'jane-doe')).toEqual([]);
   });
