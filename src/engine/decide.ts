@@ -163,8 +163,9 @@ const HELD_CAP = 8;
 /**
  * held: how many of the question's words the fact holds (capped), as evidence apart from shares: a
  * long question matched on ten words is less likely chance than a short one matched on two.
- * outranked: how far (relative) a fact that matched the question better was vetoed: the question
- * likely asks for what the material lacks, and this one answers only by matching less of it.
+ * outranked: how far (relative) this fact ranks below the best-matching candidate. When the best
+ * one was vetoed, the question likely asks for what the material lacks, and this one answers only
+ * by matching less of it.
  */
 export function features(e: Explained, phrasing: number, outranked: number): number[] {
   return [e.fact, e.context, e.missing, e.filler, phrasing, Math.min(e.held, HELD_CAP) / HELD_CAP, outranked];
