@@ -24,8 +24,8 @@ export interface TimeOptions {
   /** Untimed calls first (JIT, caches). */
   warmup?: number;
   async?: boolean;
-  /** Called before the warm-up and before the timed run. */
-  beforeAll?: () => void;
+  /** Called before the warm-up ('warmup') and before the timed run ('run'). */
+  beforeAll?: (mode?: 'run' | 'warmup') => void;
 }
 
 /** Times `iterations` calls of `fn` with tinybench, after `warmup` untimed ones; latencies in ms. */
@@ -130,37 +130,63 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
+export interface Plan {
+  /** How many of the questions each system answers, in SYSTEMS' order. */
+  counts: readonly number[];
+  builds: number;
+  /** Other questions for the warm-up (the engine caches typo corrections: the timed ones are new). */
+  warmup: readonly BenchQuestion[];
+  log?: (message: string) => void;
+}
+
 /**
- * Builds `system` over `kb` (timed `builds` times) and answers the first `count` of `questions`,
- * one per timed iteration, after a warm-up over the same questions.
+ * Builds every system over `kb` (each timed `builds` times), then has each answer the first of
+ * `questions` (its count), one per timed iteration, after a warm-up: a pass over as many of the
+ * warm-up questions where that is cheap (100 or more questions), else a tenth as many.
+ * The indexes are all built first and kept until the end: the heap each one adds is measured
+ * while none has been dropped (a dropped one that has been queried can stay reachable for a while
+ * from the JIT's background compile jobs, and would be counted against the next).
  */
-export async function measure(
-  system: System,
+export async function measureKb(
   kb: KnowledgeBase,
   questions: readonly BenchQuestion[],
-  { count, builds, warmup }: { count: number; builds: number; warmup: number },
-): Promise<Row> {
-  const before = heapUsed();
-  let search: Search | undefined;
-  const build = await time(() => (search = system.build(kb)), { iterations: builds });
-  const heapMb = (heapUsed() - before) / 2 ** 20;
-  const answer = search as Search;
-  const asked = questions.slice(0, count);
-  const got: (string | null)[] = [];
-  let next = 0;
-  const ask = () => {
-    got[next] = answer((asked[next] as BenchQuestion).text);
-    next++;
-  };
-  const latency = await time(ask, {
-    iterations: asked.length,
-    warmup: Math.min(warmup, asked.length),
-    beforeAll: () => (next = 0),
-  });
-  // A paraphrase is right when its fact comes first, an off-topic question when nothing does.
-  const right = (offTopic: boolean) => {
-    const kind = asked.map((q, i) => ({ q, i })).filter(({ q }) => (q.factId === null) === offTopic);
-    return kind.filter(({ q, i }) => got[i] === q.factId).length / kind.length;
-  };
-  return { system: system.name, build, heapMb, latency, top1: right(false), refused: right(true) };
+  plan: Plan,
+): Promise<Row[]> {
+  const built = [];
+  for (const system of SYSTEMS) {
+    plan.log?.(`${system.name}: building`);
+    const before = heapUsed();
+    let search: Search | undefined;
+    const build = await time(() => (search = system.build(kb)), { iterations: plan.builds });
+    built.push({ system, build, heapMb: (heapUsed() - before) / 2 ** 20, search: search as Search });
+  }
+  const rows: Row[] = [];
+  for (const [i, { system, build, heapMb, search }] of built.entries()) {
+    const asked = questions.slice(0, plan.counts[i] ?? 0);
+    plan.log?.(`${system.name}: ${asked.length} questions`);
+    const got: (string | null)[] = [];
+    let list: readonly BenchQuestion[] = asked;
+    let next = 0;
+    const ask = () => {
+      got[next] = search((list[next] as BenchQuestion).text);
+      next++;
+    };
+    const start = (mode?: string) => {
+      list = mode === 'warmup' ? plan.warmup : asked;
+      next = 0;
+    };
+    const warmup = Math.min(plan.warmup.length, asked.length >= 100 ? asked.length : asked.length / 10);
+    const latency = await time(ask, {
+      iterations: asked.length,
+      warmup: Math.floor(warmup),
+      beforeAll: start,
+    });
+    // A paraphrase is right when its fact comes first, an off-topic question when nothing does.
+    const right = (offTopic: boolean) => {
+      const kind = asked.map((q, i) => ({ q, i })).filter(({ q }) => (q.factId === null) === offTopic);
+      return kind.filter(({ q, i }) => got[i] === q.factId).length / kind.length;
+    };
+    rows.push({ system: system.name, build, heapMb, latency, top1: right(false), refused: right(true) });
+  }
+  return rows;
 }

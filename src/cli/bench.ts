@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { coldStart } from '../bench/cold-start.ts';
 import type { ColdStart } from '../bench/cold-start.ts';
 import { generateKb } from '../bench/generate.ts';
-import { SYSTEMS, loadDictionaries, measure, time } from '../bench/measure.ts';
+import { loadDictionaries, measureKb, time } from '../bench/measure.ts';
 import type { Row, Timing } from '../bench/measure.ts';
 import { benchQuestions } from '../bench/questions.ts';
 import type { KnowledgeBase } from '../engine/types.ts';
@@ -61,14 +61,8 @@ async function attempt<T>(work: () => T | Promise<T>): Promise<T | Failed> {
 }
 
 async function kbResult(label: string, kb: KnowledgeBase, counts: number[], builds: number, n: number) {
-  const questions = benchQuestions(kb, n, 1);
-  const rows: Row[] = [];
-  for (const [i, system] of SYSTEMS.entries()) {
-    const count = counts[i] ?? 0;
-    log(`${label}: ${system.name}, ${count} questions`);
-    const warmup = Math.min(40, Math.floor(count / 10));
-    rows.push(await measure(system, kb, questions, { count, builds, warmup }));
-  }
+  const [questions, warmup] = [benchQuestions(kb, n, 1), benchQuestions(kb, n, 2)];
+  const rows = await measureKb(kb, questions, { counts, builds, warmup, log: (m) => log(`${label}: ${m}`) });
   return { label, facts: kb.facts.length, rows };
 }
 
