@@ -13,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { coldStart } from '../bench/cold-start.ts';
-import type { ColdStart } from '../bench/cold-start.ts';
 import { generateKb } from '../bench/generate.ts';
 import { loadDictionaries, measureKb, time } from '../bench/measure.ts';
 import type { Row, Timing } from '../bench/measure.ts';
@@ -32,22 +31,8 @@ const PLAN = {
   quick: { questions: 40, real: [40, 40, 3], generated: [40, 10, 1], loads: 1, starts: 2, trips: 10 },
 };
 
-export interface KbResult {
-  label: string;
-  facts: number;
-  rows: Row[];
-}
-
-export interface BenchResult {
-  node: string;
-  cpus: number;
-  loadAverage: [number, number];
-  kbs: KbResult[];
-  load: Timing | Failed;
-  coldStart: ColdStart | Failed;
-  roundTrip: Timing | Failed;
-  targets: { name: string; value: number; limit: number; unit: 'ms' | 's'; pass: boolean }[];
-}
+/** What a run found: what runBench returns, and what --json prints. */
+export type BenchResult = Awaited<ReturnType<typeof runBench>>;
 
 type Failed = { error: string };
 
@@ -73,7 +58,7 @@ function roundTrip(n: number): Timing {
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Timing;
 }
 
-export async function runBench(opts: { quick: boolean; facts: number }): Promise<BenchResult> {
+export async function runBench(opts: { quick: boolean; facts: number }) {
   const plan = opts.quick ? PLAN.quick : PLAN.full;
   const loadBefore = loadavg()[0] ?? 0;
   loadDictionaries();
@@ -84,7 +69,7 @@ export async function runBench(opts: { quick: boolean; facts: number }): Promise
     'error' in real
       ? real
       : await attempt(() => time(() => loadKnowledgeBase(dir), { iterations: plan.loads }));
-  const kbs: KbResult[] = [];
+  const kbs: { label: string; facts: number; rows: Row[] }[] = [];
   if (!('error' in real)) kbs.push(await kbResult('real', real, plan.real, 5, plan.questions));
   log(`generating ${opts.facts.toLocaleString('en-US')} facts`);
   const generated = generateKb({ facts: opts.facts, seed: 1 }).kb;
