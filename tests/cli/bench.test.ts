@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_KB_DIR } from '../helpers/fixture-kb.ts';
 
-/** A smoke run of `bench --quick --json`: what it reports, never its timings. */
+/** A smoke run of `bench --quick --json` on the fixture knowledge base: what it reports, never its timings. */
 describe('bench --quick --json', () => {
   it('reports every system on both knowledge bases, the load, cold start, round trip and targets', () => {
     const r = spawnSync(
       process.execPath,
       ['--expose-gc', 'scripts/run.mjs', 'bench', '--quick', '--json', '--facts', '200'],
-      { encoding: 'utf8', timeout: 110_000 },
+      { encoding: 'utf8', timeout: 110_000, env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KB_DIR } },
     );
     expect(r.status, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);

@@ -2,8 +2,8 @@
  * The Discord round trip: the real bot (createBot with every command, REST pointed at the fake)
  * against the fake Discord on 127.0.0.1, each question timed by tinybench from the moment it is
  * sent to the moment the fake has recorded the bot's reply. Questions alternate /ask and @mention;
- * they are the benchmark's own (paraphrases with typos of the live knowledge base's questions, and
- * off-topic ones). The per-user cooldown is lifted.
+ * they are the benchmark's own (paraphrases with typos of the knowledge base's questions, and
+ * off-topic ones), on knowledge/ or KNOWLEDGE_DIR. The per-user cooldown is lifted.
  *
  *   npx tsx tests/e2e/roundtrip-bench.ts [--n 60] [--json]
  *
@@ -39,7 +39,7 @@ const deadline = setTimeout(() => {
   process.exit(1);
 }, 120_000).unref();
 
-const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+const kb = loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR);
 const questions = benchQuestions(kb, n + WARMUP, 7).map((q) => q.text);
 const fake = await FakeDiscord.start();
 const bot = createBot({
