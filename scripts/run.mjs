@@ -30,7 +30,6 @@ export const ENTRIES = {
   'db-backup': 'src/cli/db-backup.ts',
   eval: 'src/cli/eval.ts',
   bench: 'src/cli/bench.ts',
-  'cold-start-child': 'src/bench/cold-start-child.ts',
   'deploy-commands': 'src/cli/deploy-commands.ts',
 };
 

@@ -17,156 +17,49 @@ import { Rng, ZipfSampler } from '../util/prng.ts';
 export interface GenerateOptions {
   facts: number;
   seed?: number;
-  /** Facts per article (the real KB has 5 articles; the default keeps articles a realistic size). */
-  factsPerArticle?: number;
 }
 
 export interface GeneratedKb {
   kb: KnowledgeBase;
   /** The pseudo-word vocabulary, most common first (domain words included at the top). */
   vocabulary: string[];
-  seed: number;
 }
 
-/** Real words of the domain, shared by many facts: the top of the frequency law. */
-export const DOMAIN_WORDS = [
-  'sme',
-  'park',
-  'export',
-  'iran',
-  'industrial',
-  'industry',
-  'organization',
-  'agreement',
-  'ministry',
-  'province',
-  'company',
-  'loan',
-  'investment',
-  'production',
-  'cooperation',
-  'trade',
-  'factory',
-  'unit',
-  'government',
-  'minister',
-  'official',
-  'project',
-  'development',
-  'support',
-  'market',
-  'bank',
-  'economy',
-  'technology',
-  'training',
-  'cluster',
-  'township',
-  'enterprise',
-  'program',
-  'facility',
-  'capacity',
-  'output',
-  'growth',
-  'sector',
-  'finance',
-  'contract',
-] as const;
+/** Space-separated words as a list. */
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
-const VERBS: readonly { past: string; base: string }[] = [
-  { past: 'signed', base: 'sign' },
-  { past: 'launched', base: 'launch' },
-  { past: 'opened', base: 'open' },
-  { past: 'approved', base: 'approve' },
-  { past: 'financed', base: 'finance' },
-  { past: 'built', base: 'build' },
-  { past: 'announced', base: 'announce' },
-  { past: 'expanded', base: 'expand' },
-  { past: 'reported', base: 'report' },
-  { past: 'allocated', base: 'allocate' },
-  { past: 'inaugurated', base: 'inaugurate' },
-  { past: 'completed', base: 'complete' },
-];
+/** Real words of the domain, shared by many facts: the top of the frequency law. */
+export const DOMAIN_WORDS: readonly string[] = words(`sme park export iran industrial industry organization
+  agreement ministry province company loan investment production cooperation trade factory unit government
+  minister official project development support market bank economy technology training cluster township
+  enterprise program facility capacity output growth sector finance contract`);
+
+const VERBS = words(
+  'sign launch open approve finance build announce expand report allocate inaugurate complete',
+).map((base) => ({ base, past: base === 'build' ? 'built' : base.replace(/e$/, '') + 'ed' }));
 
 /** How answers end: who says so (common words, as in the real material). */
 const ATTRIBUTIONS = [', the report says', ', officials said', ', according to IRNA', ', IRNA reported', ''];
-const UNITS = [
-  'units',
-  'jobs',
-  'companies',
-  'billion rials',
-  'million dollars',
-  'percent',
-  'hectares',
-  'contracts',
-];
-const ENTITY_SUFFIXES = [
-  'Organization',
-  'Company',
-  'Bank',
-  'Council',
-  'Fund',
-  'Group',
-  'Agency',
-  'Cooperative',
-];
+const UNITS = 'units|jobs|companies|billion rials|million dollars|percent|hectares|contracts'.split('|');
+const ENTITY_SUFFIXES = words('Organization Company Bank Council Fund Group Agency Cooperative');
 const OUTLETS = ['Tehran Times', 'IRNA', 'Financial Tribune', 'Iran Daily', 'Mehr News'];
 
-const ONSETS = [
-  'b',
-  'd',
-  'f',
-  'g',
-  'h',
-  'k',
-  'l',
-  'm',
-  'n',
-  'p',
-  'r',
-  's',
-  't',
-  'v',
-  'z',
-  'sh',
-  'kh',
-  'br',
-  'dr',
-  'gr',
-  'tr',
-  'st',
-];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ou'];
-const CODAS = ['', '', '', 'n', 'r', 'l', 'm', 'k', 't', 'sh', 'z'];
+const ONSETS = words('b d f g h k l m n p r s t v z sh kh br dr gr tr st');
+const VOWELS = words('a e i o u a e o ai ou');
+const CODAS = ['', '', '', ...words('n r l m k t sh z')];
 
 /** Makes distinct pseudo-words (never an English stopword or a domain word). */
-export class WordFactory {
+class WordFactory {
   private readonly used = new Set<string>([...DOMAIN_WORDS, ...STOPWORDS]);
 
-  constructor(
-    private readonly rng: Rng,
-    private readonly syllables: {
-      onsets: readonly string[];
-      vowels: readonly string[];
-      codas: readonly string[];
-    } = {
-      onsets: ONSETS,
-      vowels: VOWELS,
-      codas: CODAS,
-    },
-  ) {}
-
-  /** Reserves words so the factory never makes them (e.g. another vocabulary's). */
-  reserve(words: Iterable<string>): void {
-    for (const w of words) this.used.add(w);
-  }
+  constructor(private readonly rng: Rng) {}
 
   word(minSyllables = 2, maxSyllables = 4): string {
-    const { onsets, vowels, codas } = this.syllables;
     for (let attempt = 0; ; attempt++) {
       const n = this.rng.int(minSyllables, maxSyllables + (attempt > 50 ? 1 : 0));
       let w = '';
       for (let i = 0; i < n; i++)
-        w += this.rng.pick(onsets) + this.rng.pick(vowels) + (i === n - 1 ? this.rng.pick(codas) : '');
+        w += this.rng.pick(ONSETS) + this.rng.pick(VOWELS) + (i === n - 1 ? this.rng.pick(CODAS) : '');
       // Plural-looking and -ed/-ing endings would be stemmed; keep words as they are written.
       if (w.length < 4 || /(s|ed|ing)$/.test(w) || this.used.has(w)) continue;
       this.used.add(w);
@@ -181,6 +74,9 @@ export function vocabularySize(facts: number): number {
 }
 
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+const two = (k: number) => String(k).padStart(2, '0');
+/** A random day of `year`, as YYYY-MM-DD. */
+const day = (r: Rng, year: number) => `${year}-${two(r.int(1, 12))}-${two(r.int(1, 28))}`;
 
 interface Entity {
   name: string;
@@ -188,10 +84,9 @@ interface Entity {
 }
 
 export function generateKb(options: GenerateOptions): GeneratedKb {
-  const seed = options.seed ?? 1;
   const n = options.facts;
-  const perArticle = options.factsPerArticle ?? 50;
-  const rng = new Rng(seed);
+  const perArticle = 50;
+  const rng = new Rng(options.seed ?? 1);
   const words = new WordFactory(rng.fork('words'));
 
   // Vocabulary: domain words at the top of the law, then pseudo-words.
@@ -219,33 +114,23 @@ export function generateKb(options: GenerateOptions): GeneratedKb {
     capital(words.word(2, 3)),
   );
 
-  const aliases: AliasGroup[] = [
-    {
-      canonical: 'sme',
-      variants: ['SMEs', 'small and medium enterprises', 'small and medium-sized enterprises'],
-    },
-    {
-      canonical: 'isipo',
-      variants: [
-        'ISIPO',
-        'Iran Small Industries and Industrial Parks Organization',
-        'industrial parks organization',
-      ],
-    },
-  ];
+  const alias = (canonical: string, ...variants: string[]): AliasGroup => ({ canonical, variants });
   const aliased = entities[2] as Entity;
-  const aliasCanonical = aliased.short.split(' ')[0]?.toLowerCase() as string;
-  aliases.push({ canonical: aliasCanonical, variants: [aliased.name, aliased.short] });
-
-  const topics: Topic[] = [];
-  const topicCount = Math.max(1, Math.floor(n / 500));
-  for (let t = 0; t < topicCount; t++) {
-    topics.push({
-      id: `topic-${t}`,
-      title: `Related facts on ${word(rng, domainEnd, tailStart)}`,
-      kind: 'related',
-    });
-  }
+  const aliases = [
+    alias('sme', 'SMEs', 'small and medium enterprises', 'small and medium-sized enterprises'),
+    alias(
+      'isipo',
+      'ISIPO',
+      'Iran Small Industries and Industrial Parks Organization',
+      'industrial parks organization',
+    ),
+    alias(aliased.short.split(' ')[0]?.toLowerCase() as string, aliased.name, aliased.short),
+  ];
+  const topics = Array.from({ length: Math.max(1, Math.floor(n / 500)) }, (_, t): Topic => ({
+    id: `topic-${t}`,
+    title: `Related facts on ${word(rng, domainEnd, tailStart)}`,
+    kind: 'related',
+  }));
 
   /** How a domain word is written: the alias variants appear in text as people write them. */
   const writeDomain = (r: Rng, w: string): string => {
@@ -283,9 +168,7 @@ export function generateKb(options: GenerateOptions): GeneratedKb {
       if (r.chance(0.2)) figure.qualifier = r.pick(['more than', 'nearly', 'about']);
       figures.push(figure);
     }
-    const date = r.chance(0.5)
-      ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
-      : undefined;
+    const date = r.chance(0.5) ? day(r, year) : undefined;
     const fig = figures[0];
     const figureText = fig
       ? `${fig.qualifier ? `${fig.qualifier} ` : ''}${fig.value.toLocaleString('en-US')} ${fig.unit} of the `
@@ -347,9 +230,7 @@ export function generateKb(options: GenerateOptions): GeneratedKb {
       id: `article-${a}`,
       title: `${capital(word(r, domainEnd, tailStart))} ${word(r, 0, domainEnd)} news from ${place}`,
       titleIsHeadline: true,
-      date: dated
-        ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
-        : null,
+      date: dated ? day(r, year) : null,
       dateNote: dated ? 'Dated in its first line.' : 'The text gives no date.',
       outlet: r.pick(OUTLETS),
       credits: r.chance(0.5) ? ['IRNA'] : [],
@@ -367,6 +248,5 @@ export function generateKb(options: GenerateOptions): GeneratedKb {
       aliases,
     },
     vocabulary,
-    seed,
   };
 }

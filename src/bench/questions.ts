@@ -1,11 +1,10 @@
 /**
  * Questions for the benchmark: paraphrases of the facts' curated questions with typos (what people
- * type), off-topic questions made of words the KB never uses, and 2,000-character messages.
+ * type), and off-topic questions made of words the KB never uses.
  */
 import { toWords } from '../text/tokenise.ts';
 import type { KnowledgeBase } from '../engine/types.ts';
 import { Rng } from '../util/prng.ts';
-import { WordFactory } from './generate.ts';
 
 export interface BenchQuestion {
   text: string;
@@ -13,16 +12,10 @@ export interface BenchQuestion {
   factId: string | null;
 }
 
-const FILLERS = [
-  'can you tell me',
-  'please tell me',
-  'i want to know',
-  'quick question:',
-  'hey,',
-  'do you know',
-  'i was wondering',
-  'could you say',
-];
+const FILLERS =
+  'can you tell me|please tell me|i want to know|quick question:|hey,|do you know|i was wondering|could you say'.split(
+    '|',
+  );
 
 /**
  * One typo in a word: swap two neighbouring letters, drop one, or type one twice. The result reads
@@ -46,11 +39,7 @@ export function typo(rng: Rng, word: string): string {
 
 /** Words of five letters or more (letters only, after trimming punctuation) that a typo can hit. */
 function typoTargets(tokens: string[]): number[] {
-  const out: number[] = [];
-  tokens.forEach((t, i) => {
-    if (/^\p{L}{5,}$/u.test(t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))) out.push(i);
-  });
-  return out;
+  return tokens.flatMap((t, i) => (/^\p{L}{5,}$/u.test(t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')) ? [i] : []));
 }
 
 function typoInToken(rng: Rng, token: string): string {
@@ -91,12 +80,10 @@ export function paraphraseSet(kb: KnowledgeBase, count: number, seed: number): B
   const rng = new Rng(seed);
   const facts = kb.facts.filter((f) => f.status === 'reviewed' && f.questions.length > 0);
   if (facts.length === 0) return [];
-  const out: BenchQuestion[] = [];
-  for (let i = 0; i < count; i++) {
+  return Array.from({ length: count }, () => {
     const fact = rng.pick(facts);
-    out.push({ text: paraphrase(rng, rng.pick(fact.questions)), factId: fact.id });
-  }
-  return out;
+    return { text: paraphrase(rng, rng.pick(fact.questions)), factId: fact.id };
+  });
 }
 
 /** Every normalised word the KB uses (facts, articles, aliases), as the engine reads words. */
@@ -134,90 +121,28 @@ const OFF_TOPIC_FRAMES = [
 ];
 
 /**
- * Off-topic questions: a question frame ("What is the best … for …?") around two subject words the
- * KB does not use (checked after normalisation): half everyday English, half invented names from a
- * letter pattern the generator never uses.
+ * Off-topic questions: a question frame ("What is the best … for …?") around two everyday English
+ * words the KB does not use (checked after normalisation).
  */
-export function offTopicSet(
-  kb: KnowledgeBase,
-  count: number,
-  seed: number,
-  known = kbWords(kb),
-): BenchQuestion[] {
+export function offTopicSet(kb: KnowledgeBase, count: number, seed: number): BenchQuestion[] {
+  const known = kbWords(kb);
   const rng = new Rng(seed);
-  const english = OFF_TOPIC_WORDS.filter((w) => toWords(w).every((s) => !known.has(s)));
-  const names = new WordFactory(rng.fork('names'), {
-    onsets: ['qu', 'x', 'y', 'zw', 'ph', 'gl', 'j', 'c'],
-    vowels: ['y', 'ee', 'oo', 'ae', 'ui'],
-    codas: ['x', 'q', 'ck', 'ph', 'j'],
+  const words = OFF_TOPIC_WORDS.filter((w) => toWords(w).every((s) => !known.has(s)));
+  return Array.from({ length: count }, () => {
+    const [a, b] = rng.sample(words, 2) as [string, string];
+    return { text: rng.pick(OFF_TOPIC_FRAMES)(a, b), factId: null };
   });
-  names.reserve(known);
-  const invented: string[] = [];
-  while (invented.length < 200) {
-    const w = names.word(2, 3);
-    if (toWords(w).every((s) => !known.has(s))) invented.push(w);
-  }
-  const out: BenchQuestion[] = [];
-  for (let i = 0; i < count; i++) {
-    const pool = i % 2 === 0 && english.length >= 2 ? english : invented;
-    const [a, b] = rng.sample(pool, 2) as [string, string];
-    out.push({ text: rng.pick(OFF_TOPIC_FRAMES)(a, b), factId: null });
-  }
-  return out;
-}
-
-export type LongShape = 'kb-words' | 'typo-words' | 'one-word' | 'repeated-question';
-export const LONG_SHAPES: readonly LongShape[] = ['kb-words', 'typo-words', 'one-word', 'repeated-question'];
-
-export interface LongMessage {
-  shape: LongShape;
-  text: string;
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-function randomLetters(rng: Rng, length: number): string {
-  let s = '';
-  for (let i = 0; i < length; i++) s += LETTERS[rng.int(0, 25)];
-  return s;
-}
-
-function fill(length: number, next: () => string): string {
-  let s = '';
-  while (s.length < length) s += (s ? ' ' : '') + next();
-  return s.slice(0, length);
 }
 
 /**
- * Messages of exactly `length` characters in four shapes: real words of the KB, random letters and
- * mistyped KB words, one long word, and one question repeated.
+ * The benchmark's question list: `count` questions, every fourth (from the second on) off-topic, the
+ * rest paraphrases. Every engine answers a prefix of the same list, so any prefix mixes both kinds.
  */
-export function longMessage(
-  kb: KnowledgeBase,
-  shape: LongShape,
-  length: number,
-  seed: number,
-  vocab?: string[],
-): LongMessage {
-  const rng = new Rng(seed);
-  const words = vocab ?? [...kbWords(kb)].filter((w) => /^\p{L}{3,}$/u.test(w));
-  if (words.length === 0) words.push('word');
-  switch (shape) {
-    case 'kb-words':
-      return { shape, text: fill(length, () => rng.pick(words)) };
-    case 'typo-words':
-      return {
-        shape,
-        text: fill(length, () =>
-          rng.chance(0.5) ? randomLetters(rng, rng.int(3, 10)) : typo(rng, rng.pick(words)),
-        ),
-      };
-    case 'one-word':
-      return { shape, text: randomLetters(rng, length) };
-    case 'repeated-question': {
-      const facts = kb.facts.filter((f) => f.questions.length > 0);
-      const q = facts.length > 0 ? rng.pick(rng.pick(facts).questions) : 'What is this?';
-      return { shape, text: fill(length, () => q) };
-    }
-  }
+export function benchQuestions(kb: KnowledgeBase, count: number, seed: number): BenchQuestion[] {
+  const off = Math.ceil((count - 1) / 4);
+  const offTopic = offTopicSet(kb, off, seed + 1);
+  const paraphrases = paraphraseSet(kb, count - off, seed);
+  return Array.from({ length: count }, (_, i) =>
+    i % 4 === 1 ? (offTopic.shift() as BenchQuestion) : (paraphrases.shift() as BenchQuestion),
+  );
 }

@@ -1,12 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { DOMAIN_WORDS, generateKb, vocabularySize } from '../../src/bench/generate.ts';
-import { writeKbFolder } from '../../src/bench/kb-files.ts';
+import type { KnowledgeBase } from '../../src/engine/types.ts';
 import { Rng, ZipfSampler } from '../../src/util/prng.ts';
 import { toWords } from '../../src/text/tokenise.ts';
 import { readKnowledgeBase } from '../../src/knowledge/load.ts';
+
+/** Writes a knowledge base in the loader's file format (knowledge/). */
+function writeKbFolder(kb: KnowledgeBase, dir: string): void {
+  mkdirSync(join(dir, 'articles'), { recursive: true });
+  mkdirSync(join(dir, 'facts'), { recursive: true });
+  for (const { text, ...meta } of kb.articles) {
+    writeFileSync(join(dir, 'articles', `${meta.id}.txt`), text);
+    writeFileSync(join(dir, 'articles', `${meta.id}.yaml`), stringify({ ...meta, source: `${meta.id}.txt` }));
+  }
+  for (const { id } of kb.articles) {
+    const facts = kb.facts.filter((f) => f.articleId === id).map(({ articleId: _, ...f }) => f);
+    writeFileSync(join(dir, 'facts', `${id}.yaml`), stringify({ article: id, facts }, { lineWidth: 0 }));
+  }
+  writeFileSync(join(dir, 'topics.yaml'), stringify({ topics: kb.topics }));
+  writeFileSync(join(dir, 'aliases.yaml'), stringify({ groups: kb.aliases }));
+  writeFileSync(join(dir, 'about.yaml'), stringify(kb.about));
+}
 
 describe('Rng (mulberry32)', () => {
   it('is deterministic per seed and stays in range', () => {
@@ -114,6 +132,13 @@ describe('generateKb', () => {
         .reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
       expect([...sharing]).toEqual([i]);
     });
+  });
+
+  it('makes the 10,000-fact knowledge base the benchmark measures, with unique fact ids', () => {
+    const big = generateKb({ facts: 10_000, seed: 1 }).kb;
+    expect(big.facts).toHaveLength(10_000);
+    expect(new Set(big.facts.map((f) => f.id)).size).toBe(10_000);
+    expect(big.articles).toHaveLength(200);
   });
 
   it('loads through the real loader with no problems when written in the file format', () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import Fuse from 'fuse.js';
-import { BaselineCostModel, BudgetRunner, patternChunks, searchedChars } from '../../src/bench/baseline.ts';
 import { generateKb } from '../../src/bench/generate.ts';
 import { Rng } from '../../src/util/prng.ts';
 import {
-  LONG_SHAPES,
+  benchQuestions,
   kbWords,
-  longMessage,
   offTopicSet,
   paraphrase,
   paraphraseSet,
   typo,
 } from '../../src/bench/questions.ts';
-import { percentile, summarise } from '../../src/bench/stats.ts';
 import { toWords } from '../../src/text/tokenise.ts';
-import type { Fact } from '../../src/engine/types.ts';
 
 const { kb } = generateKb({ facts: 500, seed: 11 });
 
@@ -54,7 +49,7 @@ describe('paraphrase', () => {
 describe('offTopicSet', () => {
   it('uses no word the KB uses', () => {
     const known = kbWords(kb);
-    const qs = offTopicSet(kb, 100, 3, known);
+    const qs = offTopicSet(kb, 100, 3);
     expect(qs).toHaveLength(100);
     const frame = new Set(
       toWords(
@@ -69,40 +64,17 @@ describe('offTopicSet', () => {
   });
 });
 
-describe('longMessage', () => {
-  it('makes messages of exactly the asked length in each shape', () => {
-    for (const shape of LONG_SHAPES) {
-      const m = longMessage(kb, shape, 2000, 4);
-      expect(m.text).toHaveLength(2000);
-      expect(m.shape).toBe(shape);
-    }
-    expect(longMessage(kb, 'one-word', 2000, 4).text).toMatch(/^[a-z]{2000}$/);
-  });
-});
+describe('benchQuestions', () => {
+  const qs = benchQuestions(kb, 41, 9);
 
-describe('stats', () => {
-  it('computes nearest-rank percentiles', () => {
-    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect(percentile(xs, 50)).toBe(50);
-    expect(percentile(xs, 95)).toBe(95);
-    expect(summarise([3, 1, 2])).toMatchObject({ n: 3, p50: 2, max: 3 });
-    expect(summarise([]).n).toBe(0);
+  it('makes the number of questions asked, the same for a seed', () => {
+    expect(qs).toHaveLength(41);
+    expect(benchQuestions(kb, 41, 9)).toEqual(qs);
   });
-});
 
-describe('baseline budget', () => {
-  it('skips a search that would not fit, with the reason, and runs one that does', () => {
-    const facts: Fact[] = kb.facts.slice(0, 20);
-    const fuse = new Fuse(facts, { keys: ['questions'], includeScore: true, ignoreLocation: true });
-    const model = new BaselineCostModel();
-    const none = new BudgetRunner(fuse, searchedChars(facts), 0, model);
-    expect(none.run({ text: 'anything at all', label: 'q1', payload: null })).toBeNull();
-    expect(none.skips[0]).toMatchObject({ label: 'q1' });
-    expect(none.skips[0]?.reason).toMatch(/est\. .* > .* left of .* budget/);
-    const some = new BudgetRunner(fuse, searchedChars(facts), 60_000, model);
-    const r = some.run({ text: facts[0]!.questions[0]!, label: 'q2', payload: null });
-    expect(r?.topId).toBe(facts[0]!.id);
-    expect(model.calibrated).toBe(true);
-    expect(patternChunks('x'.repeat(65))).toBe(3);
+  it('makes every fourth question off-topic from the second on, so the first two or more have both kinds', () => {
+    qs.forEach((q, i) => expect(q.factId === null, `question ${i}`).toBe(i % 4 === 1));
+    const ids = new Set(kb.facts.map((f) => f.id));
+    expect(qs.filter((q) => q.factId !== null).every((q) => ids.has(q.factId as string))).toBe(true);
   });
 });
