@@ -176,8 +176,7 @@ const place: Check = {
       [...query.text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
     );
     const missing = asked.filter(
-      (w) =>
-        !ctx.index.contains(w, factNo) && !about.includes(w) && (owners.has(w) || !article.has(w)),
+      (w) => !ctx.index.contains(w, factNo) && !about.includes(w) && (owners.has(w) || !article.has(w)),
     );
     if (missing.length > 0)
       return veto(
