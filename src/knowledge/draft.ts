@@ -4,20 +4,21 @@
  * From an article's text it proposes the metadata (`articles/<id>.yaml`: what the text tells, `TODO`
  * placeholders and comments for the rest) and one DRAFT fact (`facts/<id>.yaml`) for every sentence
  * with a figure, a date or a named party, quoting it verbatim (sentences.ts cuts it from the text).
- * Drafts are never served until a curator reviews them. Dates are chrono-node's and the files are
- * written with the `yaml` Document API; figures and names are small rules of our own.
+ * Drafts are never served until a curator reviews them. The reading is src/text's (dates, figures,
+ * names, countries); the files are written with the `yaml` Document API.
  */
-import * as chrono from 'chrono-node';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { figureKind } from '../engine/normalise.ts';
 import { findCountries } from '../text/countries.ts';
-import { MONTH_NAMES } from '../text/months.ts';
-import { NUMBER_WORDS } from '../text/numbers.ts';
-import { ORGANISATION_NAME_END } from '../text/organisations.ts';
+import { findDates } from '../text/dates.ts';
+import type { FoundDate } from '../text/dates.ts';
+import { findFigures, withoutScale } from '../text/figures.ts';
+import type { FoundFigure } from '../text/figures.ts';
+import { findNames } from '../text/names.ts';
 import { ANSWER_TYPES } from './schema.ts';
 import type { AnswerType } from '../engine/types.ts';
-import type { ArticleMeta, Figure, FactInput } from './schema.ts';
+import type { ArticleMeta, FactInput } from './schema.ts';
 import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';
 
 /** The schema's minimum length for an answer. */
@@ -74,40 +75,6 @@ export function splitStatements(text: string, headline: string | null = findHead
   });
 }
 
-export interface FoundDate {
-  /** As written: "June 18, 2021 - 11:28", "August 2019", "2018", "Tuesday". */
-  text: string;
-  /** YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no year (a weekday, "March 20"). */
-  iso: string | null;
-  /** Where it stands in the text searched: [start, end). */
-  span: [number, number];
-}
-
-/** chrono without the parsers that read a date relative to today ("now", "last week", "this year"). */
-const chronoDates = chrono.casual.clone();
-chronoDates.parsers = chronoDates.parsers.filter(
-  (p) => !/Casual|Relative|TimeUnit|EndOf/.test(p.constructor.name),
-);
-
-/** Every date the text mentions, in order; bare years ("in 2018") too. */
-export function findDates(text: string): FoundDate[] {
-  const found = chronoDates.parse(text).map(({ start: c, text: t, index }): FoundDate => {
-    const known = (['year', 'month', 'day'] as const).filter((part) => c.isCertain(part));
-    return {
-      text: t.replace(/^(?:on|in|at|since|from|by|until)\s+/i, '').replace(/[\s,.;:]+$/, ''),
-      iso:
-        known[0] === 'year'
-          ? known.map((k) => String(c.get(k)).padStart(k === 'year' ? 4 : 2, '0')).join('-')
-          : null,
-      span: [index, index + t.length],
-    };
-  });
-  for (const m of text.matchAll(/\b(?:19|20)\d{2}\b/g))
-    if (!found.some(({ span: [s, e] }) => m.index >= s && m.index < e))
-      found.push({ text: m[0], iso: m[0], span: [m.index, m.index + 4] });
-  return found.sort((a, b) => a.span[0] - b.span[0]);
-}
-
 /** The article's own date: a "date 2021-07-13" marker, or an early line that opens with a full date. */
 export function findArticleDate(text: string): FoundDate | null {
   const marker = /(?:^|\n)\s*date\s+(\d{4}-\d{2}-\d{2})\b/i.exec(text);
@@ -136,94 +103,6 @@ export function findDateline(text: string): { dateline: string | null; agency: s
   return agency ? { dateline: null, agency } : { dateline, agency };
 }
 
-const SCALES = 'thousand|million|billion|trillion';
-const CURRENCIES: Record<string, string> = { $: 'US dollars', '€': 'euros', '£': 'pounds' };
-const QUALIFIERS = 'more than|less than|fewer than|at least|up to|over|nearly|almost|about|around|some|only';
-/** [qualifier] [currency] number [scale] [percent]: "nearly $7.99 billion", "more than 900", "92 percent". */
-const FIGURE = new RegExp(
-  `(?:\\b(${QUALIFIERS}|approximately|roughly)\\s+)?([$€£])?\\b(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|` +
-    `${[...NUMBER_WORDS.keys()].join('|')})\\b(?:\\s+(${SCALES})\\b)?\\s*(%|per ?cent\\b)?`,
-  'gi',
-);
-/** Words that end a unit: function words, verbs and the like. */
-const UNIT_STOP = new Set(
-  (
-    'a an the and or of in on at to for from by with as is are was were be been being has have had that which ' +
-    'who whom this these those it its their his her they he she we our than then so active operating working ' +
-    'worth said says will would could should may might can must not also up down out into during since until ' +
-    'across per each every between about over under'
-  ).split(' '),
-);
-
-/** Up to three words of a unit, ending at a function word, a number or (unless `names`) a capital. */
-function unitWords(words: string[], names: boolean): string[] {
-  const end = words.findIndex(
-    (w, i) => UNIT_STOP.has(w.toLowerCase()) || !/^\p{L}/u.test(w) || (!names && i > 0 && /^\p{Lu}/u.test(w)),
-  );
-  return words.slice(0, Math.min(3, end < 0 ? words.length : end));
-}
-
-/** Numbers with their units: "more than 900 industrial parks", "$1.6 billion", "92 percent of …". */
-export function findFigures(sentence: string): Figure[] {
-  let text = sentence.replace(/\b\d{1,2}:\d{2}\b/g, (t) => ' '.repeat(t.length)); // times, then dates
-  for (const { span } of findDates(sentence))
-    text = text.slice(0, span[0]).padEnd(span[1]) + text.slice(span[1]);
-  const figures: Figure[] = [];
-  for (const m of text.matchAll(FIGURE)) {
-    const [whole, qualifier, symbol, raw = '', scale, percent] = m;
-    const after = /^\s*([\p{L}\p{N}'\u2019-]+(?:\s+[\p{L}\p{N}'\u2019-]+)*)/u.exec(
-      text.slice(m.index + whole.length),
-    );
-    const words = after?.[1]?.split(/\s+/) ?? [];
-    const word = NUMBER_WORDS.get(raw.toLowerCase());
-    // "the two sides", "one of the programs": not figures.
-    if (word && (/\bthe\s*$/i.test(text.slice(0, m.index)) || (word === 1 && !scale))) continue;
-    const of = words[0] === 'of' ? unitWords(words.slice(1), true) : [];
-    let unit = symbol ? [CURRENCIES[symbol] ?? symbol] : unitWords(words, false);
-    if (percent) unit = of.length ? ['percent', 'of', ...of] : ['percent'];
-    if (unit.length === 0) continue;
-    const value = word ?? Number(raw.replace(/,/g, ''));
-    const figure: Figure = { value, unit: (scale ? [scale.toLowerCase(), ...unit] : unit).join(' ') };
-    if (qualifier) figure.qualifier = qualifier.toLowerCase();
-    figures.push(figure);
-  }
-  return figures;
-}
-
-/** Words that open a sentence without being part of a name. */
-const STARTERS = new Set(
-  (
-    'The A An In On At As According Back Since So Over Up This That These Those It He She They We His Her ' +
-    'Their Its One Meanwhile Also However Moreover Under With By For From After Before During While Besides ' +
-    'Following Earlier Later Last Next Both Some All Each Many Most If When Where Why How What Who Today ' +
-    'Yesterday Such Other Another There Here Then Thus Therefore'
-  ).split(' '),
-);
-const DAYS = [...MONTH_NAMES, ...'monday tuesday wednesday thursday friday saturday sunday'.split(' ')].map(
-  (d) => d[0]!.toUpperCase() + d.slice(1),
-);
-/** A capitalised word that is not a month or a weekday. */
-const CAPITAL = `(?!(?:${DAYS.join('|')})\\b)\\p{Lu}(?:[\\p{L}\\p{N}'\\u2019-]|\\.(?=\\p{L}))*`;
-/** Two or more capitalised words, joined by spaces and "of", "and", "for", "the". */
-const NAME = new RegExp(`${CAPITAL}(?:\\s+(?:(?:of|and|for|the|de|al|on)\\s+)*${CAPITAL})+`, 'gu');
-
-/** Capitalised multi-word names: "Ali Rasoulian", "Bank of Industry and Mine"; "Iran and Armenia" are two. */
-export function findNames(sentence: string): string[] {
-  // The word that opens the sentence ("The", "According", "Speaking") is no part of a name.
-  const s = sentence.replace(/^([\s"'\u201c\u2018(]*)(\p{Lu}\p{L}*)/u, (all, pre: string, w: string) =>
-    STARTERS.has(w) || w.endsWith('ing') ? pre + ' '.repeat(w.length) : all,
-  );
-  return unique(
-    [...s.matchAll(NAME)].flatMap(([name]) =>
-      / and /.test(name) && !ORGANISATION_NAME_END.test(name.slice(name.lastIndexOf(' and ')))
-        ? name.split(' and ').filter((part) => part.includes(' '))
-        : [name],
-    ),
-  );
-}
-
-export { findCountries };
-
 /** Names, acronyms ("ISIPO", not "SMEs" or "MOU"), agencies and countries; not the head of a longer name. */
 export function findParties(sentence: string): string[] {
   const names = findNames(sentence);
@@ -241,7 +120,7 @@ export function findParties(sentence: string): string[] {
 
 export interface SentenceFindings {
   sentence: string;
-  figures: Figure[];
+  figures: FoundFigure[];
   dates: FoundDate[];
   parties: string[];
 }
@@ -259,7 +138,7 @@ export const isDraftable = (f: SentenceFindings) =>
 
 /** A first question for the curator to improve on, or the sentence itself. */
 export function draftQuestion(f: SentenceFindings): string {
-  const unit = (f.figures[0]?.unit ?? '').replace(new RegExp(`\\b(?:${SCALES}) `, 'g'), '');
+  const unit = withoutScale(f.figures[0]?.unit ?? '');
   const money = /\b(?:dollars|rials|euros|pounds|tomans|yuan)\b/.exec(unit);
   const dated = f.dates.find((d) => d.iso !== null);
   const party = f.parties.find((p) => !findCountries(p).includes(p)) ?? f.parties[0];
@@ -271,7 +150,7 @@ export function draftQuestion(f: SentenceFindings): string {
 }
 
 /** A first guess at the kinds of answer a sentence gives: its figures' kinds, a date, a reported statement. */
-export function draftGives(f: SentenceFindings): AnswerType[] {
+function draftGives(f: SentenceFindings): AnswerType[] {
   const gives: AnswerType[] = f.figures.map((g) => figureKind(g.unit));
   if (f.dates.some((d) => d.iso !== null)) gives.push('date');
   if (/\b(?:said|says|told|stated|added|announced|stressed|noted|explained|expressed)\b/.test(f.sentence))
