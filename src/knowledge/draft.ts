@@ -1,14 +1,12 @@
 /**
- * Drafting a new article for the knowledge base (`npm run kb:add`), as pure functions: no I/O.
+ * Drafting a new article for the knowledge base (`npm run kb:add`).
  *
  * From an article's text it proposes the metadata (`articles/<id>.yaml`: what the text tells, `TODO`
  * placeholders and comments for the rest) and one DRAFT fact (`facts/<id>.yaml`) for every sentence
  * with a figure, a date or a named party, quoting it verbatim (sentences.ts cuts it from the text).
  * Drafts are never served until a curator reviews them. The reading is src/text's (dates, figures,
- * names, countries); the files are written with the `yaml` Document API.
+ * names, countries); the wording of the files is in knowledge/templates/ (templates.ts writes them).
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Node } from 'yaml';
 import { figureKind } from '../engine/normalise.ts';
 import { findCountries } from '../text/countries.ts';
 import { findDates } from '../text/dates.ts';
@@ -18,8 +16,9 @@ import type { FoundFigure } from '../text/figures.ts';
 import { findNames } from '../text/names.ts';
 import { ANSWER_TYPES } from './schema.ts';
 import type { AnswerType } from '../engine/types.ts';
-import type { ArticleMeta, FactInput } from './schema.ts';
+import type { FactInput } from './schema.ts';
 import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';
+import { writeFacts, writeMetadata } from './templates.ts';
 
 /** The schema's minimum length for an answer. */
 const MIN_ANSWER_CHARS = 20;
@@ -88,7 +87,7 @@ export function findArticleDate(text: string): FoundDate | null {
 }
 
 /** News agencies an article may credit ("IRNA reported"). Fars is also a province. */
-export const AGENCIES = ['IRNA', 'IRIB', 'ISNA', 'Mehr', 'Tasnim', 'Fars'] as const;
+const AGENCIES = ['IRNA', 'IRIB', 'ISNA', 'Mehr', 'Tasnim', 'Fars'] as const;
 export const findCredits = (text: string) =>
   AGENCIES.filter((a) => new RegExp(`\\b${a}\\b(?!\\s+[Pp]rovince)`).test(text));
 
@@ -158,123 +157,51 @@ function draftGives(f: SentenceFindings): AnswerType[] {
   return gives.length > 0 ? unique(gives) : ['description'];
 }
 
-/** A YAML field: its key and value, the comment after the value and the comment lines above the key. */
-type Field = [key: string, value: unknown, after: string, above: string[]];
-function field(key: string, value: unknown, after = '', ...above: string[]): Field {
-  return [key, value, after, above];
-}
-
-/** The metadata, with a `TODO` wherever the text does not tell: kb:check fails on each until it is done. */
-function metaFields(id: string, source: string, text: string, headline: string | null): Field[] {
+/** The metadata (in the wording of templates/article.yaml) and what is left for the curator, one line each. */
+function draftMetadata(
+  id: string,
+  source: string,
+  text: string,
+  headline: string | null,
+  templates?: string,
+) {
   const date = findArticleDate(text);
   const { dateline, agency } = findDateline(text);
   const credits = findCredits(text);
-  const implied = [
-    'TODO: if undated, uncomment and give the earliest date the text allows (used only to order it):',
-    'impliedDate: YYYY-MM-DD',
-  ];
-  const outlet = [
-    'TODO: the outlet, and how it is known (named in the text, or inferred from its house style,',
-    'e.g. a "TEHRAN –" dateline and an "EF/MA" sign-off are Tehran Times).',
-  ];
-  return [
-    field(
-      'id',
-      id,
-      '',
-      `Metadata for ${id}.txt (the article text, verbatim as received).`,
-      'Drafted by `npm run kb:add`: fill in what the comments below ask (see CONTRIBUTING.md) and',
-      'delete each of those comments; `npm run kb:check` lists what is left.',
-    ),
-    field('source', source),
-    headline
-      ? field('title', headline)
-      : field('title', 'TODO: a descriptive title', 'TODO: the text has no headline; describe it in a line'),
-    headline
-      ? field('titleIsHeadline', true, 'the first line of the text is its headline')
-      : field('titleIsHeadline', false, 'the text as received has no headline; the title is descriptive'),
-    ...(date
-      ? [
-          field('date', date.iso, `the text has "${date.text.replace(/"/g, "'")}"`),
-          field(
-            'dateNote',
-            `The text ${date.text.startsWith('date ') ? 'opens with' : 'is dated'} "${date.text}".`,
-            '',
-            'TODO: check the date; in dateNote say when the events happened ("on Tuesday" → the day).',
-          ),
-        ]
-      : [
-          field('date', null, 'TODO: no date found in the text'),
-          field(
-            'dateNote',
-            'TODO: undated; say what the text implies about when it was published.',
-            '',
-            'TODO: say what the text implies ("the current Iranian calendar year", "on Monday", …).',
-          ),
-        ]),
-    ...(agency
-      ? [
-          field('outlet', agency, 'TODO: check', ...(date ? [] : implied)),
-          field('outletNote', `The text opens with the ${agency} credit in place of a dateline.`),
-        ]
-      : [
-          field('outlet', 'TODO: the outlet', '', ...(date ? [] : implied), ...outlet),
-          field(
-            'outletNote',
-            'TODO: say how the outlet is known (named in the text, or inferred from its house style).',
-          ),
-        ]),
-    credits.length
-      ? field('credits', credits, 'TODO: keep only the agencies the text credits ("IRNA reported")')
-      : field('credits', [], `TODO: no agency (${AGENCIES.join(', ')}) found in the text`),
-    field('dateline', dateline, dateline ? '' : 'TODO: no dateline ("TEHRAN –") found; check'),
-  ];
-}
-
-const FACTS_HELP = [
-  'written by `npm run kb:add`. Drafts are never served. Review each one (see CONTRIBUTING.md):',
-  '  1. rewrite `answer` as a self-contained sentence saying who, what and when;',
-  '  2. write 4-7 `questions` people would really ask, terse ones too ("armenia mou");',
-  '  3. add `keywords` (words people use that the answer does not), check `entities`, `figures`',
-  '     (add asOf) and `date`, and add a `topic` from topics.yaml if one fits; check `gives` and',
-  '     `places`, and add `speaker`, `people`, `period` and `agreement` where they apply;',
-  '  4. split a sentence with several claims into several facts, each quoting its part; delete',
-  '     drafts not worth asking about; rename ids if you like (stable, kebab-case, unique);',
-  '  5. set `status: reviewed`. Keep `quote` verbatim. Then `npm run kb:check`.',
-];
-const FACT_TODOS: Record<string, string> = {
-  status: 'TODO: review, then set to reviewed',
-  gives: `TODO: check; any of ${ANSWER_TYPES.join(', ')}`,
-  places: 'TODO: the countries, provinces and cities it is about',
-};
-
-/** A YAML map of `fields` in order: short lists in flow style, answers and quotes folded. */
-function yamlMap(doc: Document, fields: Field[]): YAMLMap {
-  const map = new YAMLMap();
-  for (const [key, value, after, above] of fields) {
-    const k = doc.createNode(key);
-    const v = doc.createNode(value, { flow: ['credits', 'gives', 'places'].includes(key) }) as Node;
-    if (key === 'answer' || key === 'quote') (v as Scalar).type = Scalar.BLOCK_FOLDED;
-    if (above.length) k.commentBefore = above.map((line) => ` ${line}`).join('\n');
-    if (after) v.comment = ` ${after}`;
-    map.items.push(new Pair(k, v));
-  }
-  return map;
-}
-
-/** What is left for the curator, one line each (kb:add prints them). */
-function todos(meta: ArticleMeta): string[] {
-  return [
-    ...(meta.titleIsHeadline ? [] : ['title: write a descriptive title (the text has no headline)']),
-    meta.date
+  const values = {
+    id,
+    source,
+    agencies: AGENCIES,
+    headline,
+    date: date?.iso,
+    dateText: date?.text,
+    dateIs: date?.text.startsWith('date ') ? 'opens with' : 'is dated',
+    agency,
+    credits,
+    dateline,
+  };
+  // The fields the text tells, which the template's second part writes.
+  const told = {
+    title: headline,
+    titleIsHeadline: headline,
+    date,
+    dateNote: date,
+    outlet: agency,
+    outletNote: agency,
+    credits: credits.length,
+    dateline,
+  };
+  const yaml = writeMetadata(values, told, templates);
+  const todos = [
+    ...(headline ? [] : ['title: write a descriptive title (the text has no headline)']),
+    date
       ? 'dateNote: say what happened when ("on Tuesday" → which day)'
       : 'date / dateNote / impliedDate: the text has no date; state the date it implies',
-    ...(meta.outlet.startsWith('TODO')
-      ? ['outlet / outletNote: name the outlet and say how it is known']
-      : []),
-    ...(meta.credits.length ? [] : ['credits: no agency found in the text; check']),
-    ...(meta.dateline || !meta.outlet.startsWith('TODO') ? [] : ['dateline: none found; check']),
+    ...(agency ? [] : ['outlet / outletNote: name the outlet and say how it is known']),
+    ...(credits.length ? [] : ['credits: no agency found in the text; check']),
+    ...(dateline || agency ? [] : ['dateline: none found; check']),
   ];
+  return { yaml, todos };
 }
 
 export interface DraftOptions {
@@ -282,6 +209,8 @@ export interface DraftOptions {
   id?: string | undefined;
   /** The file the text came from, for `source:`. */
   source: string;
+  /** The folder of the templates; default: the project's knowledge/templates. */
+  templates?: string | undefined;
 }
 
 export interface ArticleDraft {
@@ -297,7 +226,10 @@ export class DraftError extends Error {
   override name = 'DraftError';
 }
 
-/** Drafts the metadata and the facts of a new article. Throws DraftError when it cannot. */
+/**
+ * Drafts the metadata and the facts of a new article. Throws DraftError when it cannot, and
+ * TemplateError (templates.ts) when a template cannot be used.
+ */
 export function draftArticle(text: string, options: DraftOptions): ArticleDraft {
   if (text.trim() === '') throw new DraftError('the article is empty');
   const headline = findHeadline(text);
@@ -330,29 +262,13 @@ export function draftArticle(text: string, options: DraftOptions): ArticleDraft 
     };
   });
 
-  const meta = new Document();
-  meta.contents = yamlMap(meta, metaFields(id, options.source, text, headline));
-  const drafts = new Document();
-  const list = new YAMLSeq();
-  list.items = facts.map((f, i) => {
-    const map = yamlMap(
-      drafts,
-      Object.entries(f).map(([key, value]) => field(key, value, FACT_TODOS[key])),
-    );
-    return Object.assign(map, { spaceBefore: i > 0 });
-  });
-  const intro = `Facts from knowledge/articles/${id}.txt: ${facts.length} DRAFT(S) from its ${statements.length} sentences,`;
-  drafts.contents = yamlMap(drafts, [field('article', id, '', intro, ...FACTS_HELP), field('facts', list)]);
-  // Answers and quotes fold at 104 columns, inside prettier's 110; prettier's single quotes, no padding.
-  const write = { lineWidth: 104, singleQuote: true, flowCollectionPadding: false } as const;
+  const meta = draftMetadata(id, options.source, text, headline, options.templates);
+  const counts = { id, drafts: facts.length, sentences: statements.length, answerTypes: ANSWER_TYPES };
   return {
     id,
     facts,
-    todos: [
-      ...todos(meta.toJS() as ArticleMeta),
-      `facts: review ${facts.length} draft(s) and set status: reviewed`,
-    ],
-    metaYaml: meta.toString(write),
-    factsYaml: drafts.toString(write),
+    todos: [...meta.todos, `facts: review ${facts.length} draft(s) and set status: reviewed`],
+    metaYaml: meta.yaml,
+    factsYaml: writeFacts(facts, counts, options.templates),
   };
 }
