@@ -1,7 +1,8 @@
 /**
  * `npm run kb:add -- <article.txt> [--id <id>] [--dir knowledge]`: adds a new article to the
  * knowledge base with drafted metadata and DRAFT facts (never served until reviewed). The
- * drafting is src/knowledge/draft.ts; this file only reads, checks and writes.
+ * drafting is src/knowledge/draft.ts, in the wording of the knowledge folder's templates/ (the
+ * project's knowledge/templates when it has none); this file only reads, checks and writes.
  */
 import {
   existsSync,
@@ -16,6 +17,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DraftError, draftArticle } from '../knowledge/draft.ts';
+import { TemplateError } from '../knowledge/templates.ts';
 import { isMain } from '../util/is-main.ts';
 import { terminalLine } from '../util/terminal-text.ts';
 
@@ -105,11 +107,16 @@ export function runKbAdd(
   }
 
   let draft;
+  const templates = join(dir, 'templates');
   try {
-    draft = draftArticle(text, { id: values.id, source: basename(inputPath) });
+    draft = draftArticle(text, {
+      id: values.id,
+      source: basename(inputPath),
+      templates: existsSync(templates) ? templates : undefined,
+    });
   } catch (e) {
-    if (e instanceof DraftError) {
-      err(`kb:add: ${input}: ${e.message}; nothing written`);
+    if (e instanceof DraftError || e instanceof TemplateError) {
+      err(`kb:add: ${e instanceof DraftError ? `${input}: ` : ''}${e.message}; nothing written`);
       return 1;
     }
     throw e;

@@ -1,24 +1,24 @@
 /**
- * Drafting a new article for the knowledge base (`npm run kb:add`), as pure functions: no I/O.
+ * Drafting a new article for the knowledge base (`npm run kb:add`).
  *
  * From an article's text it proposes the metadata (`articles/<id>.yaml`: what the text tells, `TODO`
  * placeholders and comments for the rest) and one DRAFT fact (`facts/<id>.yaml`) for every sentence
  * with a figure, a date or a named party, quoting it verbatim (sentences.ts cuts it from the text).
- * Drafts are never served until a curator reviews them. Dates are chrono-node's and the files are
- * written with the `yaml` Document API; figures and names are small rules of our own.
+ * Drafts are never served until a curator reviews them. The reading is src/text's (dates, figures,
+ * names, countries); the wording of the files is in knowledge/templates/ (templates.ts writes them).
  */
-import * as chrono from 'chrono-node';
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Node } from 'yaml';
 import { figureKind } from '../engine/normalise.ts';
 import { findCountries } from '../text/countries.ts';
-import { MONTH_NAMES } from '../text/months.ts';
-import { NUMBER_WORDS } from '../text/numbers.ts';
-import { ORGANISATION_NAME_END } from '../text/organisations.ts';
+import { findDates } from '../text/dates.ts';
+import type { FoundDate } from '../text/dates.ts';
+import { findFigures, withoutScale } from '../text/figures.ts';
+import type { FoundFigure } from '../text/figures.ts';
+import { findNames } from '../text/names.ts';
 import { ANSWER_TYPES } from './schema.ts';
 import type { AnswerType } from '../engine/types.ts';
-import type { ArticleMeta, Figure, FactInput } from './schema.ts';
+import type { FactInput } from './schema.ts';
 import { MIN_STATEMENT_WORDS, splitSentences, wordCount } from './sentences.ts';
+import { writeFacts, writeMetadata } from './templates.ts';
 
 /** The schema's minimum length for an answer. */
 const MIN_ANSWER_CHARS = 20;
@@ -74,40 +74,6 @@ export function splitStatements(text: string, headline: string | null = findHead
   });
 }
 
-export interface FoundDate {
-  /** As written: "June 18, 2021 - 11:28", "August 2019", "2018", "Tuesday". */
-  text: string;
-  /** YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no year (a weekday, "March 20"). */
-  iso: string | null;
-  /** Where it stands in the text searched: [start, end). */
-  span: [number, number];
-}
-
-/** chrono without the parsers that read a date relative to today ("now", "last week", "this year"). */
-const chronoDates = chrono.casual.clone();
-chronoDates.parsers = chronoDates.parsers.filter(
-  (p) => !/Casual|Relative|TimeUnit|EndOf/.test(p.constructor.name),
-);
-
-/** Every date the text mentions, in order; bare years ("in 2018") too. */
-export function findDates(text: string): FoundDate[] {
-  const found = chronoDates.parse(text).map(({ start: c, text: t, index }): FoundDate => {
-    const known = (['year', 'month', 'day'] as const).filter((part) => c.isCertain(part));
-    return {
-      text: t.replace(/^(?:on|in|at|since|from|by|until)\s+/i, '').replace(/[\s,.;:]+$/, ''),
-      iso:
-        known[0] === 'year'
-          ? known.map((k) => String(c.get(k)).padStart(k === 'year' ? 4 : 2, '0')).join('-')
-          : null,
-      span: [index, index + t.length],
-    };
-  });
-  for (const m of text.matchAll(/\b(?:19|20)\d{2}\b/g))
-    if (!found.some(({ span: [s, e] }) => m.index >= s && m.index < e))
-      found.push({ text: m[0], iso: m[0], span: [m.index, m.index + 4] });
-  return found.sort((a, b) => a.span[0] - b.span[0]);
-}
-
 /** The article's own date: a "date 2021-07-13" marker, or an early line that opens with a full date. */
 export function findArticleDate(text: string): FoundDate | null {
   const marker = /(?:^|\n)\s*date\s+(\d{4}-\d{2}-\d{2})\b/i.exec(text);
@@ -121,7 +87,7 @@ export function findArticleDate(text: string): FoundDate | null {
 }
 
 /** News agencies an article may credit ("IRNA reported"). Fars is also a province. */
-export const AGENCIES = ['IRNA', 'IRIB', 'ISNA', 'Mehr', 'Tasnim', 'Fars'] as const;
+const AGENCIES = ['IRNA', 'IRIB', 'ISNA', 'Mehr', 'Tasnim', 'Fars'] as const;
 export const findCredits = (text: string) =>
   AGENCIES.filter((a) => new RegExp(`\\b${a}\\b(?!\\s+[Pp]rovince)`).test(text));
 
@@ -135,94 +101,6 @@ export function findDateline(text: string): { dateline: string | null; agency: s
   const agency = AGENCIES.find((a) => a.toUpperCase() === dateline?.toUpperCase()) ?? null;
   return agency ? { dateline: null, agency } : { dateline, agency };
 }
-
-const SCALES = 'thousand|million|billion|trillion';
-const CURRENCIES: Record<string, string> = { $: 'US dollars', '€': 'euros', '£': 'pounds' };
-const QUALIFIERS = 'more than|less than|fewer than|at least|up to|over|nearly|almost|about|around|some|only';
-/** [qualifier] [currency] number [scale] [percent]: "nearly $7.99 billion", "more than 900", "92 percent". */
-const FIGURE = new RegExp(
-  `(?:\\b(${QUALIFIERS}|approximately|roughly)\\s+)?([$€£])?\\b(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|` +
-    `${[...NUMBER_WORDS.keys()].join('|')})\\b(?:\\s+(${SCALES})\\b)?\\s*(%|per ?cent\\b)?`,
-  'gi',
-);
-/** Words that end a unit: function words, verbs and the like. */
-const UNIT_STOP = new Set(
-  (
-    'a an the and or of in on at to for from by with as is are was were be been being has have had that which ' +
-    'who whom this these those it its their his her they he she we our than then so active operating working ' +
-    'worth said says will would could should may might can must not also up down out into during since until ' +
-    'across per each every between about over under'
-  ).split(' '),
-);
-
-/** Up to three words of a unit, ending at a function word, a number or (unless `names`) a capital. */
-function unitWords(words: string[], names: boolean): string[] {
-  const end = words.findIndex(
-    (w, i) => UNIT_STOP.has(w.toLowerCase()) || !/^\p{L}/u.test(w) || (!names && i > 0 && /^\p{Lu}/u.test(w)),
-  );
-  return words.slice(0, Math.min(3, end < 0 ? words.length : end));
-}
-
-/** Numbers with their units: "more than 900 industrial parks", "$1.6 billion", "92 percent of …". */
-export function findFigures(sentence: string): Figure[] {
-  let text = sentence.replace(/\b\d{1,2}:\d{2}\b/g, (t) => ' '.repeat(t.length)); // times, then dates
-  for (const { span } of findDates(sentence))
-    text = text.slice(0, span[0]).padEnd(span[1]) + text.slice(span[1]);
-  const figures: Figure[] = [];
-  for (const m of text.matchAll(FIGURE)) {
-    const [whole, qualifier, symbol, raw = '', scale, percent] = m;
-    const after = /^\s*([\p{L}\p{N}'\u2019-]+(?:\s+[\p{L}\p{N}'\u2019-]+)*)/u.exec(
-      text.slice(m.index + whole.length),
-    );
-    const words = after?.[1]?.split(/\s+/) ?? [];
-    const word = NUMBER_WORDS.get(raw.toLowerCase());
-    // "the two sides", "one of the programs": not figures.
-    if (word && (/\bthe\s*$/i.test(text.slice(0, m.index)) || (word === 1 && !scale))) continue;
-    const of = words[0] === 'of' ? unitWords(words.slice(1), true) : [];
-    let unit = symbol ? [CURRENCIES[symbol] ?? symbol] : unitWords(words, false);
-    if (percent) unit = of.length ? ['percent', 'of', ...of] : ['percent'];
-    if (unit.length === 0) continue;
-    const value = word ?? Number(raw.replace(/,/g, ''));
-    const figure: Figure = { value, unit: (scale ? [scale.toLowerCase(), ...unit] : unit).join(' ') };
-    if (qualifier) figure.qualifier = qualifier.toLowerCase();
-    figures.push(figure);
-  }
-  return figures;
-}
-
-/** Words that open a sentence without being part of a name. */
-const STARTERS = new Set(
-  (
-    'The A An In On At As According Back Since So Over Up This That These Those It He She They We His Her ' +
-    'Their Its One Meanwhile Also However Moreover Under With By For From After Before During While Besides ' +
-    'Following Earlier Later Last Next Both Some All Each Many Most If When Where Why How What Who Today ' +
-    'Yesterday Such Other Another There Here Then Thus Therefore'
-  ).split(' '),
-);
-const DAYS = [...MONTH_NAMES, ...'monday tuesday wednesday thursday friday saturday sunday'.split(' ')].map(
-  (d) => d[0]!.toUpperCase() + d.slice(1),
-);
-/** A capitalised word that is not a month or a weekday. */
-const CAPITAL = `(?!(?:${DAYS.join('|')})\\b)\\p{Lu}(?:[\\p{L}\\p{N}'\\u2019-]|\\.(?=\\p{L}))*`;
-/** Two or more capitalised words, joined by spaces and "of", "and", "for", "the". */
-const NAME = new RegExp(`${CAPITAL}(?:\\s+(?:(?:of|and|for|the|de|al|on)\\s+)*${CAPITAL})+`, 'gu');
-
-/** Capitalised multi-word names: "Ali Rasoulian", "Bank of Industry and Mine"; "Iran and Armenia" are two. */
-export function findNames(sentence: string): string[] {
-  // The word that opens the sentence ("The", "According", "Speaking") is no part of a name.
-  const s = sentence.replace(/^([\s"'\u201c\u2018(]*)(\p{Lu}\p{L}*)/u, (all, pre: string, w: string) =>
-    STARTERS.has(w) || w.endsWith('ing') ? pre + ' '.repeat(w.length) : all,
-  );
-  return unique(
-    [...s.matchAll(NAME)].flatMap(([name]) =>
-      / and /.test(name) && !ORGANISATION_NAME_END.test(name.slice(name.lastIndexOf(' and ')))
-        ? name.split(' and ').filter((part) => part.includes(' '))
-        : [name],
-    ),
-  );
-}
-
-export { findCountries };
 
 /** Names, acronyms ("ISIPO", not "SMEs" or "MOU"), agencies and countries; not the head of a longer name. */
 export function findParties(sentence: string): string[] {
@@ -241,7 +119,7 @@ export function findParties(sentence: string): string[] {
 
 export interface SentenceFindings {
   sentence: string;
-  figures: Figure[];
+  figures: FoundFigure[];
   dates: FoundDate[];
   parties: string[];
 }
@@ -259,7 +137,7 @@ export const isDraftable = (f: SentenceFindings) =>
 
 /** A first question for the curator to improve on, or the sentence itself. */
 export function draftQuestion(f: SentenceFindings): string {
-  const unit = (f.figures[0]?.unit ?? '').replace(new RegExp(`\\b(?:${SCALES}) `, 'g'), '');
+  const unit = withoutScale(f.figures[0]?.unit ?? '');
   const money = /\b(?:dollars|rials|euros|pounds|tomans|yuan)\b/.exec(unit);
   const dated = f.dates.find((d) => d.iso !== null);
   const party = f.parties.find((p) => !findCountries(p).includes(p)) ?? f.parties[0];
@@ -271,7 +149,7 @@ export function draftQuestion(f: SentenceFindings): string {
 }
 
 /** A first guess at the kinds of answer a sentence gives: its figures' kinds, a date, a reported statement. */
-export function draftGives(f: SentenceFindings): AnswerType[] {
+function draftGives(f: SentenceFindings): AnswerType[] {
   const gives: AnswerType[] = f.figures.map((g) => figureKind(g.unit));
   if (f.dates.some((d) => d.iso !== null)) gives.push('date');
   if (/\b(?:said|says|told|stated|added|announced|stressed|noted|explained|expressed)\b/.test(f.sentence))
@@ -279,123 +157,51 @@ export function draftGives(f: SentenceFindings): AnswerType[] {
   return gives.length > 0 ? unique(gives) : ['description'];
 }
 
-/** A YAML field: its key and value, the comment after the value and the comment lines above the key. */
-type Field = [key: string, value: unknown, after: string, above: string[]];
-function field(key: string, value: unknown, after = '', ...above: string[]): Field {
-  return [key, value, after, above];
-}
-
-/** The metadata, with a `TODO` wherever the text does not tell: kb:check fails on each until it is done. */
-function metaFields(id: string, source: string, text: string, headline: string | null): Field[] {
+/** The metadata (in the wording of templates/article.yaml) and what is left for the curator, one line each. */
+function draftMetadata(
+  id: string,
+  source: string,
+  text: string,
+  headline: string | null,
+  templates?: string,
+) {
   const date = findArticleDate(text);
   const { dateline, agency } = findDateline(text);
   const credits = findCredits(text);
-  const implied = [
-    'TODO: if undated, uncomment and give the earliest date the text allows (used only to order it):',
-    'impliedDate: YYYY-MM-DD',
-  ];
-  const outlet = [
-    'TODO: the outlet, and how it is known (named in the text, or inferred from its house style,',
-    'e.g. a "TEHRAN –" dateline and an "EF/MA" sign-off are Tehran Times).',
-  ];
-  return [
-    field(
-      'id',
-      id,
-      '',
-      `Metadata for ${id}.txt (the article text, verbatim as received).`,
-      'Drafted by `npm run kb:add`: fill in what the comments below ask (see CONTRIBUTING.md) and',
-      'delete each of those comments; `npm run kb:check` lists what is left.',
-    ),
-    field('source', source),
-    headline
-      ? field('title', headline)
-      : field('title', 'TODO: a descriptive title', 'TODO: the text has no headline; describe it in a line'),
-    headline
-      ? field('titleIsHeadline', true, 'the first line of the text is its headline')
-      : field('titleIsHeadline', false, 'the text as received has no headline; the title is descriptive'),
-    ...(date
-      ? [
-          field('date', date.iso, `the text has "${date.text.replace(/"/g, "'")}"`),
-          field(
-            'dateNote',
-            `The text ${date.text.startsWith('date ') ? 'opens with' : 'is dated'} "${date.text}".`,
-            '',
-            'TODO: check the date; in dateNote say when the events happened ("on Tuesday" → the day).',
-          ),
-        ]
-      : [
-          field('date', null, 'TODO: no date found in the text'),
-          field(
-            'dateNote',
-            'TODO: undated; say what the text implies about when it was published.',
-            '',
-            'TODO: say what the text implies ("the current Iranian calendar year", "on Monday", …).',
-          ),
-        ]),
-    ...(agency
-      ? [
-          field('outlet', agency, 'TODO: check', ...(date ? [] : implied)),
-          field('outletNote', `The text opens with the ${agency} credit in place of a dateline.`),
-        ]
-      : [
-          field('outlet', 'TODO: the outlet', '', ...(date ? [] : implied), ...outlet),
-          field(
-            'outletNote',
-            'TODO: say how the outlet is known (named in the text, or inferred from its house style).',
-          ),
-        ]),
-    credits.length
-      ? field('credits', credits, 'TODO: keep only the agencies the text credits ("IRNA reported")')
-      : field('credits', [], `TODO: no agency (${AGENCIES.join(', ')}) found in the text`),
-    field('dateline', dateline, dateline ? '' : 'TODO: no dateline ("TEHRAN –") found; check'),
-  ];
-}
-
-const FACTS_HELP = [
-  'written by `npm run kb:add`. Drafts are never served. Review each one (see CONTRIBUTING.md):',
-  '  1. rewrite `answer` as a self-contained sentence saying who, what and when;',
-  '  2. write 4-7 `questions` people would really ask, terse ones too ("armenia mou");',
-  '  3. add `keywords` (words people use that the answer does not), check `entities`, `figures`',
-  '     (add asOf) and `date`, and add a `topic` from topics.yaml if one fits; check `gives` and',
-  '     `places`, and add `speaker`, `people`, `period` and `agreement` where they apply;',
-  '  4. split a sentence with several claims into several facts, each quoting its part; delete',
-  '     drafts not worth asking about; rename ids if you like (stable, kebab-case, unique);',
-  '  5. set `status: reviewed`. Keep `quote` verbatim. Then `npm run kb:check`.',
-];
-const FACT_TODOS: Record<string, string> = {
-  status: 'TODO: review, then set to reviewed',
-  gives: `TODO: check; any of ${ANSWER_TYPES.join(', ')}`,
-  places: 'TODO: the countries, provinces and cities it is about',
-};
-
-/** A YAML map of `fields` in order: short lists in flow style, answers and quotes folded. */
-function yamlMap(doc: Document, fields: Field[]): YAMLMap {
-  const map = new YAMLMap();
-  for (const [key, value, after, above] of fields) {
-    const k = doc.createNode(key);
-    const v = doc.createNode(value, { flow: ['credits', 'gives', 'places'].includes(key) }) as Node;
-    if (key === 'answer' || key === 'quote') (v as Scalar).type = Scalar.BLOCK_FOLDED;
-    if (above.length) k.commentBefore = above.map((line) => ` ${line}`).join('\n');
-    if (after) v.comment = ` ${after}`;
-    map.items.push(new Pair(k, v));
-  }
-  return map;
-}
-
-/** What is left for the curator, one line each (kb:add prints them). */
-function todos(meta: ArticleMeta): string[] {
-  return [
-    ...(meta.titleIsHeadline ? [] : ['title: write a descriptive title (the text has no headline)']),
-    meta.date
+  const values = {
+    id,
+    source,
+    agencies: AGENCIES,
+    headline,
+    date: date?.iso,
+    dateText: date?.text,
+    dateIs: date?.text.startsWith('date ') ? 'opens with' : 'is dated',
+    agency,
+    credits,
+    dateline,
+  };
+  // The fields the text tells, which the template's second part writes.
+  const told = {
+    title: headline,
+    titleIsHeadline: headline,
+    date,
+    dateNote: date,
+    outlet: agency,
+    outletNote: agency,
+    credits: credits.length,
+    dateline,
+  };
+  const yaml = writeMetadata(values, told, templates);
+  const todos = [
+    ...(headline ? [] : ['title: write a descriptive title (the text has no headline)']),
+    date
       ? 'dateNote: say what happened when ("on Tuesday" → which day)'
       : 'date / dateNote / impliedDate: the text has no date; state the date it implies',
-    ...(meta.outlet.startsWith('TODO')
-      ? ['outlet / outletNote: name the outlet and say how it is known']
-      : []),
-    ...(meta.credits.length ? [] : ['credits: no agency found in the text; check']),
-    ...(meta.dateline || !meta.outlet.startsWith('TODO') ? [] : ['dateline: none found; check']),
+    ...(agency ? [] : ['outlet / outletNote: name the outlet and say how it is known']),
+    ...(credits.length ? [] : ['credits: no agency found in the text; check']),
+    ...(dateline || agency ? [] : ['dateline: none found; check']),
   ];
+  return { yaml, todos };
 }
 
 export interface DraftOptions {
@@ -403,6 +209,8 @@ export interface DraftOptions {
   id?: string | undefined;
   /** The file the text came from, for `source:`. */
   source: string;
+  /** The folder of the templates; default: the project's knowledge/templates. */
+  templates?: string | undefined;
 }
 
 export interface ArticleDraft {
@@ -418,7 +226,10 @@ export class DraftError extends Error {
   override name = 'DraftError';
 }
 
-/** Drafts the metadata and the facts of a new article. Throws DraftError when it cannot. */
+/**
+ * Drafts the metadata and the facts of a new article. Throws DraftError when it cannot, and
+ * TemplateError (templates.ts) when a template cannot be used.
+ */
 export function draftArticle(text: string, options: DraftOptions): ArticleDraft {
   if (text.trim() === '') throw new DraftError('the article is empty');
   const headline = findHeadline(text);
@@ -451,29 +262,13 @@ export function draftArticle(text: string, options: DraftOptions): ArticleDraft 
     };
   });
 
-  const meta = new Document();
-  meta.contents = yamlMap(meta, metaFields(id, options.source, text, headline));
-  const drafts = new Document();
-  const list = new YAMLSeq();
-  list.items = facts.map((f, i) => {
-    const map = yamlMap(
-      drafts,
-      Object.entries(f).map(([key, value]) => field(key, value, FACT_TODOS[key])),
-    );
-    return Object.assign(map, { spaceBefore: i > 0 });
-  });
-  const intro = `Facts from knowledge/articles/${id}.txt: ${facts.length} DRAFT(S) from its ${statements.length} sentences,`;
-  drafts.contents = yamlMap(drafts, [field('article', id, '', intro, ...FACTS_HELP), field('facts', list)]);
-  // Answers and quotes fold at 104 columns, inside prettier's 110; prettier's single quotes, no padding.
-  const write = { lineWidth: 104, singleQuote: true, flowCollectionPadding: false } as const;
+  const meta = draftMetadata(id, options.source, text, headline, options.templates);
+  const counts = { id, drafts: facts.length, sentences: statements.length, answerTypes: ANSWER_TYPES };
   return {
     id,
     facts,
-    todos: [
-      ...todos(meta.toJS() as ArticleMeta),
-      `facts: review ${facts.length} draft(s) and set status: reviewed`,
-    ],
-    metaYaml: meta.toString(write),
-    factsYaml: drafts.toString(write),
+    todos: [...meta.todos, `facts: review ${facts.length} draft(s) and set status: reviewed`],
+    metaYaml: meta.yaml,
+    factsYaml: writeFacts(facts, counts, options.templates),
   };
 }

@@ -3,7 +3,8 @@
  * words: its quote, answer or entities. Case, typographic quotes and possessives aside ("Armenia’s"),
  * a word may stand in its adjective form ("Armenian", "Iranian", "South Korean", "German",
  * "Turkish"), and, for people and organisations, the alias groups make an acronym and its long name
- * one ("ISIPO" and "Iran Small Industries and Industrial Parks Organization").
+ * one ("ISIPO" and "Iran Small Industries and Industrial Parks Organization"). (Finding the names
+ * a sentence gives, for kb:add's drafts, is src/text/names.ts.)
  */
 import { AliasMatcher } from '../engine/normalise.ts';
 import { toWords } from '../text/tokenise.ts';

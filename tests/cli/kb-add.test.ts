@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   lstatSync,
   mkdtempSync,
@@ -11,13 +12,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
+import type { Document, Scalar } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runKbCheck } from '../../src/cli/kb-check.ts';
 import { normaliseForQuote } from '../../src/engine/normalise.ts';
 import { readKnowledgeBase } from '../../src/knowledge/load.ts';
 import { openEngine } from '../../src/knowledge/open.ts';
 import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
+import { TEMPLATES_DIR } from '../../src/knowledge/templates.ts';
 import { add } from '../helpers/kb-add.ts';
 import { copyFixtureKb } from '../helpers/fixture-kb.ts';
 
@@ -42,6 +45,12 @@ function fillMetadata(dir: string): void {
       '',
     ].join('\n'),
   );
+}
+
+/** `dir` with a copy of the project's templates of its own. */
+function withTemplates(dir: string): string {
+  cpSync(TEMPLATES_DIR, join(dir, 'templates'), { recursive: true });
+  return dir;
 }
 
 function fileCount(dir: string): number {
@@ -214,6 +223,28 @@ describe('kb:add', () => {
       code: 1,
       err: expect.stringMatching(/not a knowledge folder/),
     });
+    expect(fileCount(dir)).toBe(count);
+  });
+
+  it('writes in the wording of the knowledge folder’s own templates', () => {
+    const dir = withTemplates(copyFixtureKb('kb-add-'));
+    const file = join(dir, 'templates', 'article.yaml');
+    const docs = parseAllDocuments(readFileSync(file, 'utf8')) as Document[];
+    (docs[0]?.get('source', true) as Scalar).comment = ' the file as received';
+    writeFileSync(file, docs.map(String).join(''));
+    expect(add([FIXTURE, '--dir', dir]).code).toBe(0);
+    expect(readFileSync(join(dir, 'articles', `${ID}.yaml`), 'utf8')).toMatch(
+      /^source: new-article\.txt # the file as received$/m,
+    );
+  });
+
+  it('refuses with a message naming a broken template, and writes nothing', () => {
+    const dir = withTemplates(copyFixtureKb('kb-add-'));
+    writeFileSync(join(dir, 'templates', 'facts.yaml'), 'article: [unclosed\n');
+    const count = fileCount(dir);
+    const r = add([FIXTURE, '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/templates\/facts\.yaml does not parse: .*; nothing written/);
     expect(fileCount(dir)).toBe(count);
   });
 

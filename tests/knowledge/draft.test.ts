@@ -7,13 +7,9 @@ import {
   draftQuestion,
   analyseSentence,
   findArticleDate,
-  findCountries,
   findCredits,
   findDateline,
-  findDates,
-  findFigures,
   findHeadline,
-  findNames,
   findParties,
   isDraftable,
   slugify,
@@ -22,9 +18,6 @@ import {
 import { articleMetaSchema, factFileSchema } from '../../src/knowledge/schema.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/new-article.txt', import.meta.url), 'utf8');
-
-/** The dates found, without where they stand. */
-const datesIn = (text: string) => findDates(text).map(({ text: t, iso }) => ({ text: t, iso }));
 
 describe('sentence splitting', () => {
   it('splits paragraphs into sentences, leaving out the headline, timestamps and sign-offs', () => {
@@ -67,26 +60,7 @@ describe('sentence splitting', () => {
   });
 });
 
-describe('date detection', () => {
-  it('finds dates in the forms the articles use', () => {
-    expect(datesIn('June 18, 2021 - 11:28')).toEqual([{ text: 'June 18, 2021 - 11:28', iso: '2021-06-18' }]);
-    expect(datesIn('on 13 July 2021 and date 2020-08-12')).toEqual([
-      { text: '13 July 2021', iso: '2021-07-13' },
-      { text: '2020-08-12', iso: '2020-08-12' },
-    ]);
-    expect(datesIn('Back in August 2019, in 2018, on Tuesday, ended on March 20')).toEqual([
-      { text: 'August 2019', iso: '2019-08' },
-      { text: '2018', iso: '2018' },
-      { text: 'Tuesday', iso: null },
-      { text: 'March 20', iso: null },
-    ]);
-    expect(datesIn('72 export consortiums and 65 companies')).toEqual([]);
-  });
-
-  it('does not read words relative to today as dates: an article\'s "now" is not ours', () => {
-    expect(datesIn('Now, today, last week and this year, 2 years ago, the council may act.')).toEqual([]);
-  });
-
+describe('the article date', () => {
   it('takes the article date from a "date" marker or a timestamp line, not from the body', () => {
     expect(findArticleDate(' date 2021-07-13 TEHRAN – ISIPO signed.')?.iso).toBe('2021-07-13');
     expect(findArticleDate('Headline here\n\nJune 18, 2021 - 11:28\n\nBody.')?.iso).toBe('2021-06-18');
@@ -94,67 +68,12 @@ describe('date detection', () => {
   });
 });
 
-describe('figure detection', () => {
-  it('reads numbers with their units and qualifiers', () => {
-    expect(
-      findFigures(
-        '“So far, more than 900 industrial parks and zones have been put into operation in Iran and nearly one million people are working in 48,000 industrial units active in these parks,” he added.',
-      ),
-    ).toEqual([
-      { value: 900, unit: 'industrial parks', qualifier: 'more than' },
-      { value: 1, unit: 'million people', qualifier: 'nearly' },
-      { value: 48000, unit: 'industrial units' },
-    ]);
-  });
-
-  it('reads percentages and money', () => {
-    expect(findFigures('Mentioning that 92 percent of Iran’s industrial sector is small.')).toEqual([
-      { value: 92, unit: 'percent of Iran’s industrial sector' },
-    ]);
-    expect(findFigures('about 70% of South Korea’s exports')).toEqual([
-      { value: 70, unit: 'percent of South Korea’s exports', qualifier: 'about' },
-    ]);
-    expect(findFigures('It paid 335.77 trillion rials (nearly $7.99 billion) to SMEs.')).toEqual([
-      { value: 335.77, unit: 'trillion rials' },
-      { value: 7.99, unit: 'billion US dollars', qualifier: 'nearly' },
-    ]);
-  });
-
-  it('does not read dates, times, years or "one of" / "the two" as figures', () => {
-    expect(findFigures('On June 18, 2021 - 11:28, in 2018, one of the two sides met.')).toEqual([]);
-    expect(findFigures('It signed seven memorandums of understanding.')).toEqual([
-      { value: 7, unit: 'memorandums' },
-    ]);
-  });
-});
-
 describe('party detection', () => {
-  it('finds capitalised multi-word names, not the word that opens a sentence', () => {
-    expect(
-      findNames(
-        'According to Hamid Reza Fouladgar, the managing director of Qazvin Industrial Parks Company, it grew.',
-      ),
-    ).toEqual(['Hamid Reza Fouladgar', 'Qazvin Industrial Parks Company']);
-    expect(
-      findNames('The Bank of Industry and Mine lent money to Armenia’s Investor Support Center.'),
-    ).toEqual(['Bank of Industry and Mine', 'Armenia’s Investor Support Center']);
-    expect(findNames('Speaking at the ceremony, Rasoulian hoped Iran and Armenia would agree.')).toEqual([]);
-  });
-
   it('finds organisations by acronym, but not SMEs or MOU', () => {
     expect(findParties('ISIPO signed an MOU to help SMEs, IRNA and Tasnim reported.')).toEqual([
       'ISIPO',
       'IRNA',
       'Tasnim',
-    ]);
-  });
-
-  it('finds countries, including two-word names, and not adjectives', () => {
-    expect(findCountries('Iran, South Korea, Turkey and the U.S. but not Iranian firms.')).toEqual([
-      'Iran',
-      'South Korea',
-      'Turkey',
-      'U.S.',
     ]);
   });
 
