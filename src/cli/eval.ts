@@ -51,6 +51,7 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-4': join(FIXTURES, 'questions-fresh-4.yaml'),
   'fresh-5': join(FIXTURES, 'questions-fresh-5.yaml'),
   'fresh-6': join(FIXTURES, 'questions-fresh-6.yaml'),
+  'fresh-7': join(FIXTURES, 'questions-fresh-7.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
