@@ -483,7 +483,7 @@ function main(): number {
     }));
   } catch (err) {
     console.error(
-      `${(err as Error).message}\nUsage: npm run eval -- [--set main|holdout|holdout-2|holdout-3|FILE] [--all] [-q] [-v] [--explain] [--log NOTE] [--baseline] [--fit] [--cv] [--ablate]`,
+      `${(err as Error).message}\nUsage: npm run eval -- [--set ${Object.keys(QUESTION_SETS).join('|')}|FILE] [--all] [-q] [-v] [--explain] [--log NOTE] [--baseline] [--fit] [--cv] [--ablate]`,
     );
     return 2;
   }

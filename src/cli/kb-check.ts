@@ -37,11 +37,32 @@ export function runKbCheck(dir: string, json: boolean, print: (line: string) => 
   return problems.length === 0 ? 0 : 1;
 }
 
+const USAGE = 'Usage: npm run kb:check -- [--json] [--dir FOLDER]';
+
+/** The command line: `--json`, `--dir`; anything else gets the usage and exit 2. */
+export function kbCheckMain(
+  args: string[],
+  print: (line: string) => void,
+  err: (line: string) => void,
+): number {
+  let values: { dir?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { dir: { type: 'string', default: 'knowledge' }, json: { type: 'boolean', default: false } },
+    }));
+  } catch (e) {
+    err(terminalLine((e as Error).message));
+    err(USAGE);
+    return 2;
+  }
+  return runKbCheck(resolve(values.dir ?? 'knowledge'), values.json ?? false, print);
+}
+
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: { dir: { type: 'string', default: 'knowledge' }, json: { type: 'boolean', default: false } },
-  });
-  process.exitCode = runKbCheck(resolve(values.dir ?? 'knowledge'), values.json ?? false, (l) =>
-    console.log(l),
+  process.exitCode = kbCheckMain(
+    process.argv.slice(2),
+    (l) => console.log(l),
+    (l) => console.error(l),
   );
 }

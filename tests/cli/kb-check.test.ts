@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runKbCheck } from '../../src/cli/kb-check.ts';
+import { kbCheckMain, runKbCheck } from '../../src/cli/kb-check.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/open.ts';
 import { ARTICLE_TEXT, FACTS_YAML, writeKbDir } from '../helpers/kb-dir.ts';
 
@@ -45,6 +45,20 @@ describe('kb:check', () => {
     expect(r.out).toContain('not quoted: "\\x1b]0;owned\\x07\\x1b[2JThe council meets');
     // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('answers an unknown option with the usage and exit 2, reading nothing', () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(
+      kbCheckMain(
+        ['--help'],
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toMatch(/Unknown option '--help'\nUsage: npm run kb:check/);
   });
 
   it('exits non-zero as a command when the knowledge base is broken', () => {
