@@ -476,29 +476,27 @@ function qualifiedSide(a: string, b: string): string | undefined {
 export function splitCompound(question: string): string[] {
   const t = question.slice(0, MAX_ANALYSED_CHARS).trim();
   const WH = '(?:who|whom|what|when|where|which|why|how(?: many| much)?)';
-  const parts = t
+  const pieces = t
     .split(new RegExp(`\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=${WH}\\b))`, 'i'))
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-  // A part that asks nothing ("… who was running ISIPO? the exports piece names him, I think")
-  // is a remark about its neighbour, not a question of its own.
+  // A piece that asks nothing ("… operating there? seemed like a weird number lol") is a remark,
+  // left out; one before any question ("ok so; who signed it?") leads into the next.
   const asks = (p: string) =>
     new RegExp(`\\b${WH}\\b`, 'i').test(p) ||
     /^(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/i.test(p) ||
     /\?$/.test(p) ||
     /^(?:list|name|give|tell|explain|summari[sz]e|compare)\b/i.test(p);
-  const joined: string[] = [];
+  const parts: string[] = [];
   let pending = '';
-  for (const p of parts) {
+  for (const p of pieces) {
     if (asks(p)) {
-      joined.push(pending ? `${pending} ${p}` : p);
+      parts.push(pending ? `${pending} ${p}` : p);
       pending = '';
-    } else if (joined.length > 0) continue;
-    else pending = pending ? `${pending} ${p}` : p;
+    } else if (parts.length === 0) pending = pending ? `${pending} ${p}` : p;
   }
-  if (joined.length === 1 && parts.length > 1) return joined;
-  if (joined.length < 2 || joined.length > 3) return [question];
-  parts.splice(0, parts.length, ...joined);
+  if (parts.length === 1 && pieces.length > 1) return parts;
+  if (parts.length < 2 || parts.length > 3) return [question];
   const first = parts[0] as string;
   const subject = first.replace(
     new RegExp(`^${WH}\\b\\s*(?:is|was|are|were|did|does|do|has|have)?\\s*`, 'i'),
