@@ -144,11 +144,9 @@ export class Engine {
         new Set(words(`${a.title} ${a.outlet} ${a.credits.join(' ')} ${when} ${a.text}`)),
       );
     }
-    this.queryContext = {
-      index: this.index,
-      articleNames,
-      isCommon: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
-    };
+    /** A common English word; an acronym the material never uses in full is no filler. */
+    const isCommon = (w: string) => this.everyday.has(w) && !ACRONYMS.has(w);
+    this.queryContext = { index: this.index, articleNames, isCommon };
 
     const negated = new Map<number, Set<string>>();
     const factPlaces: string[][] = [];
@@ -177,7 +175,7 @@ export class Engine {
       contextWeight: this.options.contextWeight,
       fillerWeight: this.options.fillerWeight,
       facts: this.facts,
-      isCommon: (w) => this.everyday.has(w) && !ACRONYMS.has(w),
+      isCommon,
       unknownWeight,
     };
     // The retriever ranks with the same weights the decision reads: a filler word counts little.
