@@ -203,16 +203,14 @@ export function decide(
   const rivalOf = (j: Judged) =>
     ranked.find((r) => r !== j && (topicOf(j) === undefined || topicOf(r) !== topicOf(j)));
   const heuristic = new Map(ranked.map((j) => [j, j.confidence]));
-  const inputs = new Map<Judged, number[]>();
   for (const j of ranked) {
     const lead = top ? Math.max(0, top.candidate.score - j.candidate.score) / (top.candidate.score || 1) : 0;
     j.features = features(j.parts, j.candidate.phrasing, lead);
-    inputs.set(j, j.features);
   }
   // With a model, every candidate that can answer is judged by it and the most confident is chosen.
   if (ctx.model) {
     const model = ctx.model;
-    for (const j of ranked) j.confidence = modelConfidence(model, inputs.get(j) as number[]);
+    for (const j of ranked) j.confidence = modelConfidence(model, j.features as number[]);
     ranked.sort((a, b) => b.confidence - a.confidence || byHeuristic(a, b));
   }
   const best = ranked[0];
@@ -220,7 +218,6 @@ export function decide(
     top && top.veto !== undefined && (!best || top.candidate.score > best.candidate.score) ? top : undefined;
   const rival = best ? rivalOf(best) : undefined;
   const margin = best ? (heuristic.get(best) ?? 0) - (rival ? (heuristic.get(rival) ?? 0) : 0) : 0;
-  const x = best ? inputs.get(best) : undefined;
   const confidence = best?.confidence ?? 0;
   if (!best) {
     return {
@@ -236,7 +233,7 @@ export function decide(
   const answer = confidence >= threshold;
   return {
     action: answer ? 'answer' : 'refuse',
-    features: x,
+    features: best.features,
     best,
     vetoed,
     judged,
