@@ -8,7 +8,6 @@
 import type { FactIndex } from './index.ts';
 import { figureKind } from './normalise.ts';
 import type { Query } from './query.ts';
-import { stem } from '../text/stem.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 
 /** What checks may read besides the query and the fact. */
@@ -172,11 +171,9 @@ const place: Check = {
     // …"); one neither the fact nor its article names is a constraint it does not meet.
     const article = ctx.articleWords(fact.articleId);
     // …but "Armenia's industrial sector" names whose sector it is: the fact itself must be about it.
-    const owners = new Set(
-      [...query.text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
-    );
     const missing = asked.filter(
-      (w) => !ctx.index.contains(w, factNo) && !about.includes(w) && (owners.has(w) || !article.has(w)),
+      (w) =>
+        !ctx.index.contains(w, factNo) && !about.includes(w) && (query.owners.includes(w) || !article.has(w)),
     );
     if (missing.length > 0)
       return veto(

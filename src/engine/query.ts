@@ -50,6 +50,8 @@ export interface Query {
   /** Years and amounts the answer must concern; alternatives ("2019 or 2021") of which one will do. */
   numbers: string[];
   alternatives: string[];
+  /** Words written as an owner ("Armenia's industrial sector"), stemmed: whose thing is asked about. */
+  owners: string[];
   /** Words the question negates ("non-oil"). */
   negated: Set<string>;
   /** "What did X say": the question asks for a statement, by the speaker words given. */
@@ -408,6 +410,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     // ("first 9 months") are too often incidental to the question.
     numbers: words.filter((w) => !alternatives.includes(w) && /^\d{3,}|^\d+\.\d/.test(w)),
     alternatives,
+    owners: [...text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
     negated: negatedWords(allWords),
     statement,
     shape,

@@ -66,6 +66,10 @@ describe('analyseQuery', () => {
     expect(q.alternatives).toEqual([]);
   });
 
+  it('reads a word written as an owner ("widgetland’s exports") as whose thing is asked about', () => {
+    expect(engine.analyse('what share of widgetland’s exports are widgets').owners).toEqual(['widgetland']);
+  });
+
   it('reads "how much" as a question for a quantity', () => {
     expect(engine.analyse('how much did widget exports grow').answerType).toBe('money');
   });
