@@ -291,7 +291,8 @@ function misspeltQuestionWord(token: string): string | undefined {
   );
 }
 
-const MONTH = `(?:${MONTH_NAMES.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?`;
+/** A month, in full or cut to three letters ("Aug", "aug."), or "Sept". */
+const MONTH = `(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')}|sept)\\.?`;
 const DAY_OF_MONTH = new RegExp(
   `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`,
   'gi',
