@@ -4,7 +4,7 @@
  */
 
 /** Spellings the ICU data gives otherwise ("Türkiye", "United States") or not as a name of its own. */
-export const OTHER_COUNTRY_NAMES: readonly string[] = ['Turkey', 'U.S.', 'US', 'USA', 'UK', 'Korea'];
+const OTHER_COUNTRY_NAMES: readonly string[] = ['Turkey', 'U.S.', 'US', 'USA', 'UK', 'Korea'];
 
 let regions: string[] | undefined;
 
