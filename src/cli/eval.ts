@@ -52,6 +52,7 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-5': join(FIXTURES, 'questions-fresh-5.yaml'),
   'fresh-6': join(FIXTURES, 'questions-fresh-6.yaml'),
   'fresh-7': join(FIXTURES, 'questions-fresh-7.yaml'),
+  'fresh-8': join(FIXTURES, 'questions-fresh-8.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
