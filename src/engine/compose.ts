@@ -186,13 +186,36 @@ export class Composer {
       const signed = this.facts
         .filter((f) => f.agreement)
         .sort((a, b) => (a.agreement?.date ?? a.date ?? '').localeCompare(b.agreement?.date ?? b.date ?? ''));
+      // Agreements signed the same day by the same party, on the same subject, are one line:
+      // "11 Aug 2020: 7 MOUs between the ministry and each of: …".
+      const groups: Fact[][] = [];
       for (const f of signed) {
         const a = f.agreement!;
-        const when = a.date ?? f.date;
-        lines.push(
-          `• ${when ? `${formatDate(when)}: ` : ''}${a.kind} between ${a.parties.join(' and ')} (${a.subject})`,
-        );
+        const last = groups.at(-1)?.[0];
+        const same =
+          last?.agreement &&
+          (last.agreement.date ?? last.date) === (a.date ?? f.date) &&
+          last.agreement.kind === a.kind &&
+          last.agreement.subject === a.subject &&
+          last.agreement.parties[0] === a.parties[0] &&
+          a.parties.length === 2 &&
+          last.agreement.parties.length === 2;
+        if (same) groups.at(-1)?.push(f);
+        else groups.push([f]);
         cited.push(f);
+      }
+      for (const group of groups) {
+        const first = group[0] as Fact;
+        const a = first.agreement!;
+        const when = a.date ?? first.date;
+        const date = when ? `${formatDate(when)}: ` : '';
+        lines.push(
+          group.length === 1
+            ? `• ${date}${a.kind} between ${a.parties.join(' and ')} (${a.subject})`
+            : `• ${date}${group.length} ${a.kind}s between ${a.parties[0]} and each of: ${group
+                .map((f) => f.agreement!.parties[1])
+                .join('; ')} (${a.subject})`,
+        );
       }
       heading = `The material reports ${signed.length} agreement${signed.length === 1 ? '' : 's'}:`;
     } else if (what === 'people') {
@@ -321,7 +344,10 @@ export function answeredWith(
     status: 'answered',
     kind,
     answer,
-    citations: facts.map((a) => a.citation),
+    // Facts that rest on the same sentence (seven agreements in one list) cite it once.
+    citations: facts
+      .map((a) => a.citation)
+      .filter((c, i, all) => all.findIndex((o) => o.articleId === c.articleId && o.quote === c.quote) === i),
     facts,
     score: round(score),
     suggestions: [],

@@ -18,6 +18,26 @@ describe('compose', () => {
     expect(a.factIds).toEqual(['acme-mou']);
   });
 
+  it('lists agreements one party signed the same day on one subject as one line, citing a shared sentence once', () => {
+    const kb = miniKb();
+    const base = kb.facts.find((x) => x.id === 'acme-mou') as Fact;
+    base.agreement = {
+      kind: 'MOU',
+      parties: ['Acme Corp', 'Gizmo Ltd'],
+      subject: 'robot trade',
+      date: '2021-04',
+    };
+    kb.facts.push({
+      ...base,
+      id: 'acme-mou-bolt',
+      agreement: { ...base.agreement, parties: ['Acme Corp', 'Bolt Co'] },
+    });
+    const a = new Engine(kb).answer('list every MOU and its partner');
+    expect(a.answer).toMatch(/2 MOUs between Acme Corp and each of: Gizmo Ltd; Bolt Co/);
+    expect(a.factIds).toEqual(['acme-mou', 'acme-mou-bolt']);
+    expect(a.citations).toHaveLength(1);
+  });
+
   it('answers each part of a compound question, each cited', () => {
     const a = new Engine(miniKb()).answer(
       'who heads the widget council and how many widget factories are there?',
