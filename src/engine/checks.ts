@@ -23,10 +23,20 @@ export interface CheckContext {
   factNegated(factNo: number): ReadonlySet<string> | undefined;
   /** The fact's answer as index words, in order (stopwords kept). */
   answerWords(factNo: number): readonly string[];
+  /** What each fact mentions but the material leaves unsaid (its curated `unsaid`), as index words. */
+  factUnsaid(factNo: number): readonly Unsaid[];
   /** Index words anywhere in each article's text. */
   articleWords(articleId: string): ReadonlySet<string>;
   /** The checks to run: CHECKS, or fewer to measure what one earns (`eval --ablate`). */
   checks: readonly Check[];
+}
+
+/** A fact's `unsaid` entry, read: the mention as index words, its head (last) word, what is unsaid. */
+export interface Unsaid {
+  words: readonly string[];
+  head: string;
+  what: string;
+  asks: readonly AnswerType[];
 }
 
 export type Verdict =
@@ -201,6 +211,30 @@ const attribute: Check = {
   },
 };
 
+/** Kinds of answer that identify a thing: which one, who, where, what it is called, what they all are. */
+const IDENTIFYING: readonly AnswerType[] = ['person', 'organisation', 'place', 'name', 'list'];
+
+/**
+ * "Which border areas?" when the material says only "in border areas": the fact mentions the thing
+ * asked about, and its curated `unsaid` says the material never gives that kind of answer about
+ * it. The question must name the thing (its head word and at least half its words) and ask for
+ * that kind: by its answer type, or by asking which ones they are ("which …", "list the …").
+ */
+const unsaid: Check = {
+  name: 'unsaid',
+  run(query, _fact, factNo, ctx) {
+    for (const u of ctx.factUnsaid(factNo)) {
+      const named = u.words.filter((w) => query.words.includes(w)).length;
+      if (!query.words.includes(u.head) || named * 2 < u.words.length) continue;
+      const typed = query.answerType !== null && u.asks.includes(query.answerType);
+      const identified = query.identifies.includes(u.head) && u.asks.some((k) => IDENTIFYING.includes(k));
+      if (typed || identified)
+        return veto(`the material does not say ${u.what}`, `it does not say ${u.what}`);
+    }
+    return PASS;
+  },
+};
+
 /** "According to the Armenia article": a fact from another article does not answer. */
 const scope: Check = {
   name: 'article',
@@ -299,7 +333,16 @@ const role: Check = {
 };
 
 /** Every check, in the order the trace shows them. */
-export const CHECKS: readonly Check[] = [answerType, numbers, place, attribute, scope, negation, role];
+export const CHECKS: readonly Check[] = [
+  answerType,
+  numbers,
+  place,
+  attribute,
+  unsaid,
+  scope,
+  negation,
+  role,
+];
 
 /** Runs every check on a candidate: its verdicts, and the confidence factor they add up to (0 when vetoed). */
 export function runChecks(

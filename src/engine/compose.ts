@@ -178,7 +178,13 @@ export class Composer {
    * events in time order, the figures the sources disagree on. Undefined when the knowledge base
    * holds nothing of the kind.
    */
-  aggregate(query: string, what: Aggregate, corrections: Corrections): Answer | undefined {
+  aggregate(
+    query: string,
+    what: Aggregate,
+    corrections: Corrections,
+    /** Which disagreements the question is about (by their facts): all unless it names one. */
+    about: (facts: readonly Fact[]) => boolean = () => true,
+  ): Answer | undefined {
     const lines: string[] = [];
     const cited: Fact[] = [];
     let heading = '';
@@ -265,6 +271,7 @@ export class Composer {
       for (const topic of this.topics.values()) {
         if (topic.kind !== 'disagreement') continue;
         const facts = this.factsByTopic.get(topic.id) ?? [];
+        if (!about(facts)) continue;
         lines.push(`• ${topic.title}: ${topic.note ?? facts.map((f) => f.answer).join(' / ')}`);
         cited.push(...facts);
       }

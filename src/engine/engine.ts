@@ -5,14 +5,14 @@
  * and `answer(q, { explain: true })` returns the trace of why it answered or refused.
  */
 import { CHECKS } from './checks.ts';
-import type { CheckContext } from './checks.ts';
+import type { CheckContext, Unsaid } from './checks.ts';
 import { Composer } from './compose.ts';
 import type { Corrections } from './compose.ts';
 import { decide, round, traceCandidates } from './decide.ts';
 import type { DecideContext, Decision, DecisionModel } from './decide.ts';
 import { DEFAULT_MODEL } from './model.ts';
 import { FactIndex } from './index.ts';
-import { SOURCE_WORDS, SUMMARY_WORDS, contentWords } from './normalise.ts';
+import { DISAGREEMENT_WORDS, SOURCE_WORDS, SUMMARY_WORDS, contentWords } from './normalise.ts';
 import { MONTH_NAMES } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -151,7 +151,15 @@ export class Engine {
     const negated = new Map<number, Set<string>>();
     const factPlaces: string[][] = [];
     const answerWords: string[][] = [];
+    const unsaid: Unsaid[][] = [];
     this.facts.forEach((f, i) => {
+      unsaid.push(
+        (f.unsaid ?? []).flatMap((u) => {
+          const mention = words(u.mention);
+          const head = mention.at(-1);
+          return head ? [{ words: mention, head, what: u.what, asks: u.asks }] : [];
+        }),
+      );
       const n = negatedWords(this.index.aliases.apply(toWords(f.answer)));
       if (n.size > 0) negated.set(i, n);
       const about = [...(f.places ?? []), ...f.entities].flatMap(words).filter((w) => this.places.has(w));
@@ -166,6 +174,7 @@ export class Engine {
       factPlaces: (f) => factPlaces[f] ?? [],
       factNegated: (f) => negated.get(f),
       answerWords: (f) => answerWords[f] ?? [],
+      factUnsaid: (f) => unsaid[f] ?? [],
       articleWords: (id) => articleWords.get(id) ?? new Set(),
       checks: CHECKS.filter((c) => !withoutChecks.includes(c.name)),
     };
@@ -187,6 +196,21 @@ export class Engine {
   fact(id: string): Fact | undefined {
     const no = this.factNoById.get(id);
     return no === undefined ? undefined : this.facts[no];
+  }
+
+  /**
+   * "What different figures do the articles give for the share of industry?": the disagreement
+   * topics whose facts hold most of what the question names besides the asking (all of them when
+   * it names nothing else).
+   */
+  private disagreementsAbout(q: Query): (facts: readonly Fact[]) => boolean {
+    const named = q.words.filter((w) => !DISAGREEMENT_WORDS.has(w));
+    if (named.length === 0) return () => true;
+    return (facts) => {
+      const nos = facts.map((f) => this.factNoById.get(f.id) ?? -1);
+      const held = named.filter((w) => nos.some((n) => this.index.contains(w, n)));
+      return held.length * 2 > named.length;
+    };
   }
 
   /** Reads a question: content words (typos corrected, aliases applied), answer type, constraints, shape. */
@@ -321,6 +345,7 @@ export class Engine {
           statement: q.statement,
           negated: [...q.negated],
           corrections: q.corrections,
+          identifies: q.identifies,
         },
         candidates: decision ? traceCandidates(decision.judged, this.facts) : [],
         decision: {
@@ -336,7 +361,7 @@ export class Engine {
     };
 
     if (q.aggregate) {
-      const list = this.composer.aggregate(query, q.aggregate, corrections);
+      const list = this.composer.aggregate(query, q.aggregate, corrections, this.disagreementsAbout(q));
       if (list)
         return traced(
           { ...list, confidence: 1 },

@@ -101,6 +101,14 @@ export const SUMMARY_WORDS: ReadonlySet<string> = stopwordSet(
   rundown nutshell article articles story stories piece report brief briefly short`,
 );
 
+/** The words of a request for the figures the sources disagree on that name the asking, not the figure. */
+export const DISAGREEMENT_WORDS: ReadonlySet<string> = stopwordSet(
+  `disagree disagreement disagreements conflict conflicting inconsistent inconsistency contradict
+  contradiction contradictions different differing varying differ figures figure numbers number values
+  value estimates estimate percentages give given article articles source sources material report
+  reports story stories`,
+);
+
 /** What a figure measures, from its unit: a share (percent), money, or a count of things. */
 export function figureKind(unit: string): 'share' | 'money' | 'count' {
   const u = unit.toLowerCase();

@@ -58,6 +58,11 @@ export interface Query {
   statement: boolean;
   shape: Shape;
   aggregate: Aggregate | null;
+  /**
+   * The thing the question asks to be identified or listed ("which border areas", "what were the
+   * previously reached agreements", "list the 100 programs", "the names of the …"), as index words.
+   */
+  identifies: string[];
 }
 
 /** What reading a question needs from the knowledge base: its vocabulary and its article names. */
@@ -133,6 +138,19 @@ function askedAttribute(question: string): string[] {
   return m ? [m[1], m[2]].filter((w): w is string => w !== undefined && !TYPE_NOUNS.has(w)) : [];
 }
 
+/**
+ * "Which border areas …", "what were the agreements …", "list the programs …", "the names of
+ * the …": the words after the asking, up to five. Not "what is X" or "what did X do", which ask
+ * what X is or did, not which one it is.
+ */
+const IDENTIFY =
+  /\b(?:which\s+(?:(?:is|are|was|were)\s+)?|what\s+(?:(?:are|were)\s+)?(?!(?:is|was|did|does|do|has|have|had|will|would|can|could|should|about|if|kind|sort|type|exactly)\b)|(?:list|enumerate|name)\s+|names\s+of\s+)(?:(?:the|all|every|each|those|these|of)\s+)*((?:[\p{L}\d-]+\s*){1,5})/iu;
+
+function identifiedPhrase(question: string): string[] {
+  const m = IDENTIFY.exec(question.replace(/[’']s\b/g, ' is'));
+  return m?.[1] ? toWords(m[1]) : [];
+}
+
 /** Words that follow "non" ("non-oil", "non oil") and never stand alone in the text. */
 export function negatedWords(words: readonly string[]): Set<string> {
   const negated = new Set<string>();
@@ -193,10 +211,15 @@ function aggregateOf(text: string): Aggregate | null {
   if (
     (whole || /\bwhich\b/.test(t)) &&
     across &&
-    /\b(?:people|persons|officials|individuals|names)\b/.test(t)
+    /\b(?:people|persons?|officials|individuals|names)\b/.test(t)
   )
     return 'people';
-  if (/\b(?:disagree\w*|conflict\w*|inconsisten\w*|contradict\w*)\b/.test(t)) return 'disagreements';
+  // "Where do the sources disagree", "what different figures do the articles give for …".
+  if (
+    /\b(?:disagree\w*|conflict\w*|inconsisten\w*|contradict\w*)\b/.test(t) ||
+    /\b(?:different|differing|varying)\s+(?:figures|numbers|values|estimates|percentages|shares)\b/.test(t)
+  )
+    return 'disagreements';
   return null;
 }
 
@@ -416,6 +439,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     statement,
     shape,
     aggregate: aggregateOf(text),
+    identifies: contentWords(identifiedPhrase(text), index.aliases),
   };
 }
 
@@ -510,11 +534,10 @@ export function splitCompound(question: string): string[] {
     if (i === 0) return p;
     // "and when?" → "when <first part's subject>"
     const rest = p.replace(new RegExp(`^${WH}\\b`, 'i'), '').replace(/[?!.\s]+$/, '');
-    return rest
+    const own = rest
       .trim()
       .split(/\s+/)
-      .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase())).length === 0
-      ? `${p.replace(/[?!.\s]+$/, '')} ${subject}`
-      : p;
+      .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase()));
+    return own.length === 0 ? `${p.replace(/[?!.\s]+$/, '')} ${subject}` : p;
   });
 }

@@ -133,8 +133,25 @@ export const factSchema = z
     period: z.array(periodEntry).min(1).optional(),
     agreement: agreementSchema.optional(),
     people: z.array(personRoleSchema).min(1).optional(),
+    /** What the fact mentions but the material leaves unsaid, that a reader may well ask ("which border areas"). */
+    unsaid: z
+      .array(
+        z.strictObject({
+          /** The words of the quote that name the thing ("border areas"). */
+          mention: z.string().min(2),
+          /** For the refusal "… but does not say <what>": "which border areas". */
+          what: z.string().min(3),
+          /** The kinds of answer about it the material never gives. */
+          asks: z.array(z.enum(ANSWER_TYPES)).min(1),
+        }),
+      )
+      .optional(),
   })
   .superRefine((f, ctx) => {
+    (f.unsaid ?? []).forEach((u, i) => {
+      if (!f.quote.toLowerCase().includes(u.mention.toLowerCase()))
+        ctx.addIssue({ code: 'custom', path: ['unsaid', i, 'mention'], message: 'is not in the quote' });
+    });
     if (f.status !== 'reviewed') return;
     if (f.gives === undefined)
       ctx.addIssue({

@@ -83,6 +83,47 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact that mentions the thing a question asks to identify when the material leaves it unsaid', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
+      { mention: 'robot trade', what: 'which robots', asks: ['list'] },
+    ];
+    const a = new Engine(kb).answer('which robot trade did acme corp agree on with gizmo ltd?', {
+      explain: true,
+    });
+    expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+      expect.objectContaining({
+        check: 'unsaid',
+        verdict: 'veto',
+        reason: 'the material does not say which robots',
+      }),
+    );
+  });
+
+  it('vetoes a fact whose unsaid entry names the kind of answer asked about the thing', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
+      { mention: 'memorandum of understanding', what: 'who signed it for Acme', asks: ['person'] },
+    ];
+    const a = new Engine(kb).answer('who signed the acme memorandum of understanding?', { explain: true });
+    expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+      expect.objectContaining({ check: 'unsaid', verdict: 'veto' }),
+    );
+  });
+
+  it('passes a fact whose unsaid entry is about another kind of answer than the one asked', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
+      { mention: 'robot trade', what: 'which robots', asks: ['list'] },
+    ];
+    const a = new Engine(kb).answer('what did acme corp sign with gizmo ltd on robot trade?', {
+      explain: true,
+    });
+    expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+      expect.objectContaining({ check: 'unsaid', verdict: 'pass' }),
+    );
+  });
+
   it('passes a curated fact that gives what was asked', () => {
     expect(verdicts('who is the head of the widget council', 'jane-doe')).toEqual([]);
   });

@@ -38,6 +38,14 @@ describe('compose', () => {
     expect(a.citations).toHaveLength(1);
   });
 
+  it('lists only the disagreements about what the question names, and none when no disagreement fits', () => {
+    const engine = new Engine(miniKb());
+    const shares = engine.answer('what different figures do the articles give for the export share?');
+    expect(shares.answer).toMatch(/Export share/);
+    const councils = engine.answer('what different figures do the articles give for the widget council?');
+    expect(councils.answer).not.toMatch(/Export share/);
+  });
+
   it('answers each part of a compound question, each cited', () => {
     const a = new Engine(miniKb()).answer(
       'who heads the widget council and how many widget factories are there?',

@@ -24,6 +24,12 @@ describe('analyseQuery', () => {
     expect(engine.analyse('which foreign countries come up across the articles?').aggregate).toBe(
       'foreign-countries',
     );
+    expect(engine.analyse('list every person named in the articles with their role').aggregate).toBe(
+      'people',
+    );
+    expect(engine.analyse('what different figures do the articles give for widget exports?').aggregate).toBe(
+      'disagreements',
+    );
   });
 
   it('reads "in order to" and "all officials of" as no request for a list', () => {
@@ -78,6 +84,20 @@ describe('analyseQuery', () => {
     const q = engine.analyse('widget factories in 2020 vs 2021');
     expect(q.alternatives).toEqual(['2020', '2021']);
     expect(engine.analyse('were there 120 widget factories in 2019').numbers).toEqual(['120', '2019']);
+  });
+
+  it('reads "which …", "what were the …" and "list the …" as asking to identify the thing named', () => {
+    expect(engine.analyse('which widget factories closed?').identifies.slice(0, 2)).toEqual([
+      'widget',
+      'factory',
+    ]);
+    expect(engine.analyse('what were the widget factories called').identifies).toContain('factory');
+    expect(engine.analyse('list the widget factories').identifies).toContain('factory');
+  });
+
+  it('reads "what is …" and "what did … do" as asking about a thing, not which one it is', () => {
+    expect(engine.analyse('what is the widget council').identifies).toEqual([]);
+    expect(engine.analyse('what did acme sign').identifies).toEqual([]);
   });
 });
 

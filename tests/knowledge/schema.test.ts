@@ -34,6 +34,14 @@ describe('the fact schema', () => {
     ).toEqual([]);
   });
 
+  it('accepts what the fact leaves unsaid only when its mention is in the quote', () => {
+    const entry = { mention: 'widgets', what: 'which widgets', asks: ['list'] };
+    expect(issues({ ...FACT, unsaid: [entry] })).toEqual([]);
+    expect(issues({ ...FACT, unsaid: [{ ...entry, mention: 'gadgets' }] })).toEqual([
+      { field: 'unsaid.0.mention', message: 'is not in the quote' },
+    ]);
+  });
+
   it('requires gives and places on a reviewed fact', () => {
     const { gives: _g, places: _p, ...bare } = FACT;
     expect(issues({ ...bare, speaker: undefined }).map((i) => i.field)).toEqual(['gives', 'places']);
