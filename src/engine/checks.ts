@@ -211,14 +211,16 @@ const attribute: Check = {
   },
 };
 
-/** Kinds of answer that identify a thing: which one, who, where, what it is called, what they all are. */
-const IDENTIFYING: readonly AnswerType[] = ['person', 'organisation', 'place', 'name', 'list'];
+/** Kinds of answer that say which thing it is: asked for by "which X", "who was the X", "list the X". */
+const IDENTIFYING: readonly AnswerType[] = ['person', 'organisation', 'name', 'list'];
 
 /**
  * "Which border areas?" when the material says only "in border areas": the fact mentions the thing
  * asked about, and its curated `unsaid` says the material never gives that kind of answer about
  * it. The question must name the thing (its head word and at least half its words) and ask for
- * that kind: by its answer type, or by asking which ones they are ("which …", "list the …").
+ * that kind: which ones they are ("which …", "who was the …", "list the …") for a person, an
+ * organisation, a name or a list, and otherwise by its answer type ("where", "when", "how many").
+ * "Who did the director general meet?" names the director general but asks for someone else.
  */
 const unsaid: Check = {
   name: 'unsaid',
@@ -226,10 +228,9 @@ const unsaid: Check = {
     for (const u of ctx.factUnsaid(factNo)) {
       const named = u.words.filter((w) => query.words.includes(w)).length;
       if (!query.words.includes(u.head) || named * 2 < u.words.length) continue;
-      const typed = query.answerType !== null && u.asks.includes(query.answerType);
-      const identified = query.identifies.includes(u.head) && u.asks.some((k) => IDENTIFYING.includes(k));
-      if (typed || identified)
-        return veto(`the material does not say ${u.what}`, `it does not say ${u.what}`);
+      const identified = query.identifies.includes(u.head);
+      const asked = u.asks.some((k) => (IDENTIFYING.includes(k) ? identified : k === query.answerType));
+      if (asked) return veto(`the material does not say ${u.what}`, `it does not say ${u.what}`);
     }
     return PASS;
   },

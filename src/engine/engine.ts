@@ -156,7 +156,9 @@ export class Engine {
       unsaid.push(
         (f.unsaid ?? []).flatMap((u) => {
           const mention = words(u.mention);
-          const head = mention.at(-1);
+          // The head noun: the last word before a preposition ("workshops for export consortiums").
+          const before = u.mention.split(/\s+(?:of|for|in|on|with|to|from|at|by)\s+/i)[0] ?? u.mention;
+          const head = words(before).at(-1) ?? mention.at(-1);
           return head ? [{ words: mention, head, what: u.what, asks: u.asks }] : [];
         }),
       );

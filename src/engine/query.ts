@@ -139,14 +139,17 @@ function askedAttribute(question: string): string[] {
 }
 
 /**
- * "Which border areas …", "what were the agreements …", "list the programs …", "the names of
- * the …": the words after the asking, up to five. Not "what is X" or "what did X do", which ask
+ * "Which border areas …", "who was the director general", "what were the agreements …", "list
+ * the programs …", "the names of the …": the words after the asking, up to five. Not "what is X" or "what did X do", which ask
  * what X is or did, not which one it is.
  */
 const IDENTIFY =
-  /\b(?:which\s+(?:(?:is|are|was|were)\s+)?|what\s+(?:(?:are|were)\s+)?(?!(?:is|was|did|does|do|has|have|had|will|would|can|could|should|about|if|kind|sort|type|exactly)\b)|(?:list|enumerate|name)\s+|names\s+of\s+)(?:(?:the|all|every|each|those|these|of)\s+)*((?:[\p{L}\d-]+\s*){1,5})/iu;
+  /\b(?:which\s+(?:(?:is|are|was|were)\s+)?|who\s+(?:is|are|was|were)\s+|what\s+(?:(?:are|were)\s+)?(?!(?:is|was|did|does|do|has|have|had|will|would|can|could|should|about|if|kind|sort|type|exactly)\b)|(?:list|enumerate|name)\s+|names\s+of\s+)(?:(?:the|all|every|each|those|these|of)\s+)*((?:[\p{L}\d-]+\s*){1,5})/iu;
 
 function identifiedPhrase(question: string): string[] {
+  // "What are the workshops about?", "what is it for?": what the thing is, not which one.
+  if (/^\s*what(?:\s+(?:is|are|was|were)|[’']s)\b.*\b(?:about|for|like|mean)\s*[?.!]*\s*$/i.test(question))
+    return [];
   const m = IDENTIFY.exec(question.replace(/[’']s\b/g, ' is'));
   return m?.[1] ? toWords(m[1]) : [];
 }

@@ -103,10 +103,28 @@ describe('checks', () => {
   it('vetoes a fact whose unsaid entry names the kind of answer asked about the thing', () => {
     const kb = curated();
     (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
-      { mention: 'memorandum of understanding', what: 'who signed it for Acme', asks: ['person'] },
+      { mention: 'memorandum of understanding', what: 'when it was signed', asks: ['date'] },
     ];
-    const a = new Engine(kb).answer('who signed the acme memorandum of understanding?', { explain: true });
+    const a = new Engine(kb).answer('when was the acme memorandum of understanding signed?', {
+      explain: true,
+    });
     expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+      expect.objectContaining({ check: 'unsaid', verdict: 'veto' }),
+    );
+  });
+
+  it('passes a question that names an unnamed party as its subject but asks who else', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
+      { mention: 'Acme Corp', what: 'who signed for Acme Corp', asks: ['person'] },
+    ];
+    const e = new Engine(kb);
+    const checksOf = (q: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks;
+    expect(checksOf('who did acme corp sign a memorandum with?')).toContainEqual(
+      expect.objectContaining({ check: 'unsaid', verdict: 'pass' }),
+    );
+    expect(checksOf('who was the acme corp signatory of the memorandum?')).toContainEqual(
       expect.objectContaining({ check: 'unsaid', verdict: 'veto' }),
     );
   });
