@@ -117,6 +117,15 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
       sum.missing += lacking;
     }
   }
+  // The words that pointed at the article count for a fact that holds them, and are no loss for
+  // one that does not: they said where to look.
+  for (const w of query.scopeWords) {
+    const inFact = index.weightIn(w, factNo);
+    if (inFact <= 0) continue;
+    const idf = index.idfOf(w) ?? 0;
+    sum.fact += idf * inFact;
+    held++;
+  }
   sum.fact += slot.fact;
   sum.context += slot.context;
   sum.filler += slot.filler;

@@ -47,6 +47,8 @@ export interface Query {
   asked: string[];
   /** The article the question points at ("in the Armenia article", "the June 2021 piece"), if any. */
   scope?: string | undefined;
+  /** The words that pointed at it (not among `words`): a fact holding them is the more likely answer. */
+  scopeWords: string[];
   /** Years and amounts the answer must concern; alternatives ("2019 or 2021") of which one will do. */
   numbers: string[];
   alternatives: string[];
@@ -254,9 +256,11 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
 /** The article a question points at, and the words that pointed at it. Undefined when none or several fit. */
 function articleScope(ctx: QueryContext, text: string): { articleId: string; words: string[] } | undefined {
   const lower = text.toLowerCase();
-  const found = ARTICLE_REFERENCES.flatMap((re) => [...lower.matchAll(re)]).map((m) =>
-    pointedAt(ctx, m[1] ?? ''),
-  );
+  // A reference that fits several articles ("the IRNA piece" when IRNA is credited in two) leaves
+  // the choice to the others ("the IRNA piece 'South Korea ready to train…'").
+  const found = ARTICLE_REFERENCES.flatMap((re) => [...lower.matchAll(re)])
+    .map((m) => pointedAt(ctx, m[1] ?? ''))
+    .filter((f) => f !== undefined);
   // "Between the 2019 export report and the July 2021 Armenia article": two articles, no one scope.
   const ids = new Set(found.map((f) => f?.articleId));
   const first = found[0];
@@ -433,6 +437,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
+    scopeWords: scope?.words.filter((w) => index.idfOf(w) !== null && !words.includes(w)) ?? [],
     // Years and amounts (three digits or more, or decimals) must be in the fact; small counts
     // ("first 9 months") are too often incidental to the question.
     numbers: words.filter((w) => !alternatives.includes(w) && /^\d{3,}|^\d+\.\d/.test(w)),

@@ -46,6 +46,14 @@ describe('decide', () => {
     expect(long?.[FEATURES.indexOf('held')] ?? 0).toBeGreaterThan(short?.[FEATURES.indexOf('held')] ?? 0);
   });
 
+  it('counts the words that pointed at the article for a fact that holds them', () => {
+    const held = (q: string) => decideFeatures(q)?.[FEATURES.indexOf('held')] ?? 0;
+    // "widgetland" names the article (its title) and is in the factories fact.
+    expect(held('in the widgetland article, how many widget factories')).toBeGreaterThan(
+      held('how many widget factories'),
+    );
+  });
+
   it('reports the confidence of the answer it gives', () => {
     const a = new Engine(miniKb()).answer('who heads the widget council');
     expect(a.status).toBe('answered');
