@@ -376,6 +376,10 @@ function withoutLeadIn(ctx: QueryContext, text: string): string {
   return says ? text : text.slice(m[0].length);
 }
 
+/** A clause that sets the scene before the question proper: "When Najafi spoke of X, what …". */
+const SUBORDINATE_LEAD =
+  /^\s*(?:when|while|after|before|since|as)\s+[^,?]{3,120},\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
+
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
@@ -415,8 +419,10 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   const years = numbers.filter((w) => /^(19|20)\d\d$/.test(w));
   const others = numbers.filter((w) => !years.includes(w) && !days.has(w));
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
-  const intent = detectIntent(text);
-  const statement = STATEMENT.test(text) && (intent === null || intent === 'person');
+  // "When Najafi spoke of X, what did he say …": the asking is in the main clause.
+  const main = text.replace(SUBORDINATE_LEAD, '');
+  const intent = detectIntent(main);
+  const statement = STATEMENT.test(main) && (intent === null || intent === 'person');
   const allWords = index.aliases.apply(raw);
   const shape: Shape = asksForSource(text)
     ? 'source'
@@ -432,7 +438,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     words,
     allWords,
     intent,
-    answerType: answerTypeOf(text, intent, statement),
+    answerType: answerTypeOf(main, intent, statement),
     strictType: intent === 'person' && NAMED_ROLE.test(text),
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),

@@ -13,6 +13,12 @@ describe('analyseQuery', () => {
     expect(engine.analyse('why did acme sign the deal').answerType).toBe('reason');
   });
 
+  it('reads the answer type from the main clause after a scene-setting "when …," clause', () => {
+    expect(engine.analyse('when jane doe spoke of widgets, what did she say about acme?').answerType).toBe(
+      'statement',
+    );
+  });
+
   it('reads a question that starts with an auxiliary as yes/no', () => {
     expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
   });
