@@ -25,6 +25,8 @@ export interface CheckContext {
   answerWords(factNo: number): readonly string[];
   /** What each fact mentions but the material leaves unsaid (its curated `unsaid`), as index words. */
   factUnsaid(factNo: number): readonly Unsaid[];
+  /** The head nouns of the names each fact writes out in full ("ministry" for "Ministry of Industry, …"). */
+  factNameHeads(factNo: number): ReadonlySet<string>;
   /** Index words anywhere in each article's text. */
   articleWords(articleId: string): ReadonlySet<string>;
   /** The checks to run: CHECKS, or fewer to measure what one earns (`eval --ablate`). */

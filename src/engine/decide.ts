@@ -102,6 +102,11 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
       if (inFact > 0) {
         part.fact = idf * inFact * (corrected.get(w) ?? 1);
         held++;
+      } else if (ctx.factNameHeads(factNo).has(w)) {
+        // "The ministry" where the fact names the Ministry of Industry, Mining and Trade in full
+        // (indexed as one name): the fact refers to it by that word too.
+        part.fact = idf * (corrected.get(w) ?? 1);
+        held++;
       } else if (article.has(w)) part.context = idf;
     }
     if (query.alternatives.includes(w)) {

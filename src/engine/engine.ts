@@ -152,6 +152,7 @@ export class Engine {
     const factPlaces: string[][] = [];
     const answerWords: string[][] = [];
     const unsaid: Unsaid[][] = [];
+    const nameHeads: Set<string>[] = [];
     this.facts.forEach((f, i) => {
       unsaid.push(
         (f.unsaid ?? []).flatMap((u) => {
@@ -167,6 +168,7 @@ export class Engine {
       const about = [...(f.places ?? []), ...f.entities].flatMap(words).filter((w) => this.places.has(w));
       factPlaces.push([...new Set(about)]);
       answerWords.push(this.index.aliases.apply(toWords(f.answer)));
+      nameHeads.push(new Set(this.index.aliases.heads(toWords(`${f.answer} ${f.quote}`))));
     });
     const unknownWeight = (w: string) => (w.length <= SHORT_UNKNOWN && !ACRONYMS.has(w) ? 0.5 : 1);
     const checkContext: CheckContext = {
@@ -177,6 +179,7 @@ export class Engine {
       factNegated: (f) => negated.get(f),
       answerWords: (f) => answerWords[f] ?? [],
       factUnsaid: (f) => unsaid[f] ?? [],
+      factNameHeads: (f) => nameHeads[f] ?? new Set(),
       articleWords: (id) => articleWords.get(id) ?? new Set(),
       checks: CHECKS.filter((c) => !withoutChecks.includes(c.name)),
     };

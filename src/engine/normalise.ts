@@ -120,6 +120,15 @@ export function figureKind(unit: string): 'share' | 'money' | 'count' {
 interface AliasEntry {
   words: string[];
   canonical: string;
+  /** The word a text uses to refer back to the name: "ministry" for "Ministry of Industry, …". */
+  head: string | undefined;
+}
+
+/** The head noun of a name: the last word before "of", else the last word (multi-word names only). */
+function headOf(words: readonly string[]): string | undefined {
+  if (words.length < 2) return undefined;
+  const of = words.indexOf('of');
+  return of > 0 ? words[of - 1] : words.at(-1);
 }
 
 /** Replaces alias phrases (longest first) with their canonical word. */
@@ -137,7 +146,8 @@ export class AliasMatcher {
         for (const w of words) this.variantWords.add(w);
         const first = words[0] as string;
         const list = this.byFirst.get(first) ?? [];
-        if (!list.some((e) => e.words.join(' ') === words.join(' '))) list.push({ words, canonical });
+        if (!list.some((e) => e.words.join(' ') === words.join(' ')))
+          list.push({ words, canonical, head: headOf(words) });
         this.byFirst.set(first, list);
       }
     }
@@ -145,7 +155,20 @@ export class AliasMatcher {
   }
 
   apply(words: readonly string[]): string[] {
+    return this.read(words).out;
+  }
+
+  /**
+   * The head nouns of the names written out in full ("the Ministry of Industry, Mining and Trade"
+   * → "ministry"): how a later sentence or a question refers back to them ("the ministry").
+   */
+  heads(words: readonly string[]): string[] {
+    return this.read(words).heads;
+  }
+
+  private read(words: readonly string[]): { out: string[]; heads: string[] } {
     const out: string[] = [];
+    const heads: string[] = [];
     for (let i = 0; i < words.length;) {
       const candidates = this.byFirst.get(words[i] as string);
       let matched: AliasEntry | undefined;
@@ -154,13 +177,14 @@ export class AliasMatcher {
       }
       if (matched) {
         out.push(matched.canonical);
+        if (matched.head && matched.head !== matched.canonical) heads.push(matched.head);
         i += matched.words.length;
       } else {
         out.push(words[i] as string);
         i += 1;
       }
     }
-    return out;
+    return { out, heads };
   }
 }
 

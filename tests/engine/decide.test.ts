@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
 import { FEATURES } from '../../src/engine/decide.ts';
+import type { Fact } from '../../src/engine/types.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
 /** The decision's inputs for the candidate answered with (or refused as best). */
@@ -52,6 +53,29 @@ describe('decide', () => {
     expect(held('in the widgetland article, how many widget factories')).toBeGreaterThan(
       held('how many widget factories'),
     );
+  });
+
+  it('counts a word for a fact that writes out in full the name it heads ("the council")', () => {
+    const kb = miniKb();
+    kb.aliases.push({ canonical: 'wcouncil', variants: ['Widget Council'] });
+    const jane = kb.facts.find((f) => f.id === 'jane-doe') as Fact;
+    // Another fact says "the council" alone, so the word is in the material's vocabulary.
+    kb.facts.push({
+      ...jane,
+      id: 'council-met',
+      answer: 'The council met in May.',
+      quote: 'The council met.',
+      questions: ['When did the council meet?'],
+      keywords: [],
+      entities: [],
+      gives: ['date'],
+    });
+    // Jane Doe's fact writes "the Widget Council", indexed as one name ("wcouncil").
+    const candidates = new Engine(kb).answer('who is jane doe of the council', {
+      explain: true,
+    }).trace?.candidates;
+    const features = candidates?.find((c) => c.factId === 'jane-doe')?.features;
+    expect(features?.[FEATURES.indexOf('fact')]).toBeCloseTo(1, 2);
   });
 
   it('reports the confidence of the answer it gives', () => {

@@ -32,6 +32,14 @@ describe('AliasMatcher', () => {
     expect(aliases.apply(toWords('memorandums of understanding'))).toEqual(['mou']);
   });
 
+  it('gives the head noun of each name written out in full, by which a text refers back to it', () => {
+    expect(
+      aliases.heads(toWords('the Iran Small Industries and Industrial Parks Organization signed')),
+    ).toEqual(['organization']);
+    expect(aliases.heads(toWords('a memorandum of understanding'))).toEqual(['memorandum']);
+    expect(aliases.heads(toWords('ISIPO signed'))).toEqual([]);
+  });
+
   it('drops stopwords after aliases are applied', () => {
     expect(contentWords(toWords('What is the memorandum of understanding about?'), aliases)).toEqual(['mou']);
   });
