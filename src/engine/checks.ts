@@ -13,6 +13,8 @@ import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 /** What checks may read besides the query and the fact. */
 export interface CheckContext {
   index: FactIndex;
+  /** Index words that name a person the material names (their people and speakers' names). */
+  personWords: ReadonlySet<string>;
   /** Index words that name a country or place. */
   places: ReadonlySet<string>;
   /** The home country, as an index word: it locates nothing (every fact is about it). */
@@ -202,6 +204,23 @@ const place: Check = {
   },
 };
 
+/**
+ * "How many people work in the parks, according to Salehinia?": a claim the question attributes to
+ * a person the material names must be one the fact gives from, or about, that person.
+ */
+const speaker: Check = {
+  name: 'speaker',
+  run(query, fact, factNo, ctx) {
+    const named = query.attributed.filter((w) => ctx.personWords.has(w));
+    if (named.length === 0) return PASS;
+    const own = [fact.speaker ?? '', ...(fact.people ?? []).map((p) => p.name)].join(' ').toLowerCase();
+    const missing = named.filter((w) => !ctx.index.contains(w, factNo) && !own.includes(w));
+    return missing.length === named.length
+      ? veto(`the fact is not from ${missing.join(', ')}`, `it does not give that from ${missing.join(', ')}`)
+      : PASS;
+  },
+};
+
 /** "What is the budget of X", "the web address of X": the fact must hold the thing asked for. */
 const attribute: Check = {
   name: 'asked-attribute',
@@ -340,6 +359,7 @@ export const CHECKS: readonly Check[] = [
   answerType,
   numbers,
   place,
+  speaker,
   attribute,
   unsaid,
   scope,

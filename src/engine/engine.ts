@@ -171,8 +171,16 @@ export class Engine {
       nameHeads.push(new Set(this.index.aliases.heads(toWords(`${f.answer} ${f.quote}`))));
     });
     const unknownWeight = (w: string) => (w.length <= SHORT_UNKNOWN && !ACRONYMS.has(w) ? 0.5 : 1);
+    // The people the material names, by the words of their names ("salehinia"), common words aside.
+    const personWords = new Set(
+      this.facts
+        .flatMap((f) => [f.speaker ?? '', ...(f.people ?? []).map((p) => p.name)])
+        .flatMap(words)
+        .filter((w) => !isCommon(w)),
+    );
     const checkContext: CheckContext = {
       index: this.index,
+      personWords,
       places: this.places,
       homeCountry,
       factPlaces: (f) => factPlaces[f] ?? [],

@@ -54,6 +54,8 @@ export interface Query {
   alternatives: string[];
   /** Words written as an owner ("Armenia's industrial sector"), stemmed: whose thing is asked about. */
   owners: string[];
+  /** Words a claim is attributed to ("according to Salehinia", "per the ISIPO head", "Najafi said"), stemmed. */
+  attributed: string[];
   /** Words the question negates ("non-oil"). */
   negated: Set<string>;
   /** "What did X say": the question asks for a statement, by the speaker words given. */
@@ -380,6 +382,10 @@ function withoutLeadIn(ctx: QueryContext, text: string): string {
 const SUBORDINATE_LEAD =
   /^\s*(?:when|while|after|before|since|as)\s+[^,?]{3,120},\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
 
+/** "According to X", "per X", "as X said", "X said": who a claim is attributed to (X). */
+const ATTRIBUTION =
+  /\b(?:according to|per|as (?:said|stated|told) by|quoting)\s+((?:[\p{L}-]+\s*){1,4})|\b([\p{L}-]+)\s+(?:said|says|told|stated|claimed|claims)\b/giu;
+
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
@@ -449,6 +455,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     numbers: words.filter((w) => !alternatives.includes(w) && /^\d{3,}|^\d+\.\d/.test(w)),
     alternatives,
     owners: [...text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
+    attributed: [...text.matchAll(ATTRIBUTION)].flatMap((m) => toWords(m[1] ?? m[2] ?? '')),
     negated: negatedWords(allWords),
     statement,
     shape,

@@ -142,6 +142,20 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact a question attributes to a person the material names when the fact is not theirs', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'jane-doe') as Fact).people = [{ name: 'Jane Doe', role: 'head' }];
+    const e = new Engine(kb);
+    const checksOf = (q: string, id: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === id)?.checks;
+    expect(
+      checksOf('how many widget factories are there, according to jane doe?', 'factories-2021'),
+    ).toContainEqual(expect.objectContaining({ check: 'speaker', verdict: 'veto' }));
+    expect(checksOf('who heads the widget council, according to jane doe?', 'jane-doe')).toContainEqual(
+      expect.objectContaining({ check: 'speaker', verdict: 'pass' }),
+    );
+  });
+
   it('passes a curated fact that gives what was asked', () => {
     expect(verdicts('who is the head of the widget council', 'jane-doe')).toEqual([]);
   });
