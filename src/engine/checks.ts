@@ -238,7 +238,7 @@ const IDENTIFYING: readonly AnswerType[] = ['person', 'organisation', 'name', 'l
 /**
  * "Which border areas?" when the material says only "in border areas": the fact mentions the thing
  * asked about, and its curated `unsaid` says the material never gives that kind of answer about
- * it. The question must name the thing (its head word and at least half its words) and ask for
+ * it. The question must name the thing (its head word and two thirds of its words) and ask for
  * that kind: which ones they are ("which …", "who was the …", "list the …") for a person, an
  * organisation, a name or a list, and otherwise by its answer type ("where", "when", "how many").
  * "Who did the director general meet?" names the director general but asks for someone else.
@@ -248,7 +248,7 @@ const unsaid: Check = {
   run(query, _fact, factNo, ctx) {
     for (const u of ctx.factUnsaid(factNo)) {
       const named = u.words.filter((w) => query.words.includes(w)).length;
-      if (!query.words.includes(u.head) || named * 2 < u.words.length) continue;
+      if (!query.words.includes(u.head) || named * 3 < u.words.length * 2) continue;
       const identified = query.identifies.includes(u.head);
       const asked = u.asks.some((k) => (IDENTIFYING.includes(k) ? identified : k === query.answerType));
       if (asked) return veto(`the material does not say ${u.what}`, `it does not say ${u.what}`);
