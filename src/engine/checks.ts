@@ -35,7 +35,7 @@ export interface CheckContext {
   checks: readonly Check[];
 }
 
-/** A fact's `unsaid` entry, read: the mention as index words, its head (last) word, what is unsaid. */
+/** A fact's `unsaid` entry, read: the mention as index words, its head noun (the last word before a preposition), what is unsaid. */
 export interface Unsaid {
   words: readonly string[];
   head: string;
