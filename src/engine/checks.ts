@@ -179,7 +179,18 @@ const place: Check = {
   name: 'place',
   run(query, fact, factNo, ctx) {
     const asked = query.words.filter((w) => ctx.places.has(w) && w !== ctx.homeCountry);
-    if (asked.length === 0) return PASS;
+    if (asked.length === 0) {
+      // "How many start-ups operate in Iran?" is not answered by a fact about South Korea alone:
+      // the home country locates nothing, except against a fact curated as about elsewhere only.
+      const home = ctx.homeCountry;
+      const places = ctx.factPlaces(factNo);
+      if (home && query.words.includes(home) && (fact.places?.length ?? 0) > 0 && !places.includes(home))
+        return veto(
+          `the fact is about ${places.join(', ')}, not ${home}`,
+          `what it says is about ${places.join(', ')}`,
+        );
+      return PASS;
+    }
     const about = ctx.factPlaces(factNo);
     // A place the fact's article is about locates the fact ("at the Armenia signing, what share
     // …"); one neither the fact nor its article names is a constraint it does not meet.

@@ -42,6 +42,20 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact curated as about another country only when the question names the home country', () => {
+    const kb = curated();
+    kb.about = { ...kb.about, homeCountry: 'Gizmoland' };
+    const e = new Engine(kb, { places: ['widgetland', 'gizmoland'] });
+    const checksOf = (q: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'factories-2021')?.checks;
+    expect(checksOf('how many widget factories does gizmoland have')).toContainEqual(
+      expect.objectContaining({ check: 'place', verdict: 'veto' }),
+    );
+    expect(checksOf('how many widget factories are there')).toContainEqual(
+      expect.objectContaining({ check: 'place', verdict: 'pass' }),
+    );
+  });
+
   it('vetoes a fact whose only figure is the one the question already names', () => {
     expect(
       verdicts('how many of the 120 widget factories are in widgetland', 'factories-2021'),
