@@ -3,6 +3,7 @@
  * a source, a summary), alias phrases, content words, and the whitespace and quotes a quote check
  * compares after.
  */
+import { ORGANISATION_WORD } from '../text/organisations.ts';
 import { stopwordSet, STOPWORDS } from '../text/stopwords.ts';
 import { toWords } from '../text/tokenise.ts';
 import type { AliasGroup } from './types.ts';
@@ -136,10 +137,13 @@ export class AliasMatcher {
   private readonly byFirst = new Map<string, AliasEntry[]>();
   /** Every word that appears in a variant: part of the vocabulary typos are corrected to. */
   readonly variantWords = new Set<string>();
+  /** Canonical words of the names of bodies ("isipo": one of its variants is "… Organization"). */
+  readonly organisations = new Set<string>();
 
   constructor(groups: readonly AliasGroup[]) {
     for (const group of groups) {
       const canonical = group.canonical.toLowerCase();
+      if (group.variants.some((v) => ORGANISATION_WORD.test(v))) this.organisations.add(canonical);
       for (const phrase of [canonical, ...group.variants]) {
         const words = toWords(phrase);
         if (words.length === 0) continue;

@@ -18,7 +18,8 @@ import { MONTH_NAMES } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { tokenize, toWords } from '../text/tokenise.ts';
-import type { Intent } from './normalise.ts';
+import type { AliasMatcher, Intent } from './normalise.ts';
+import { ORGANISATION_WORD } from '../text/organisations.ts';
 import type { AnswerType } from './types.ts';
 
 export type Shape = 'plain' | 'yesno' | 'comparison' | 'source' | 'summary';
@@ -169,6 +170,19 @@ export function negatedWords(words: readonly string[]): Set<string> {
 
 /** "The name of the director general", "on behalf of the ministry": a person is asked for by role or party. */
 const NAMED_ROLE = /\b(?:name of (?:the|a|an|this|that|its|their)|on behalf of|represent(?:ed|ing)?)\b/i;
+
+/** "Who was there for ISIPO", "who signed the MOUs for the ministry": the words after "for". */
+const FOR_PARTY = /\bwho\b[^?]*?\b(?:for|from|representing)\s+(?:the\s+)?((?:[\p{L}'’-]+\s*){1,4})/iu;
+
+/** A person is asked for as the one acting for a body ("who was there for ISIPO?"), not the body. */
+function forBody(text: string, aliases: AliasMatcher): boolean {
+  const m = FOR_PARTY.exec(text);
+  if (!m?.[1]) return false;
+  return (
+    ORGANISATION_WORD.test(m[1]) ||
+    contentWords(toWords(m[1]), aliases).some((w) => aliases.organisations.has(w))
+  );
+}
 
 /**
  * Social phrases addressed to the bot ("how are you", "how's your day going", "good morning"):
@@ -378,6 +392,19 @@ function withoutLeadIn(ctx: QueryContext, text: string): string {
   return says ? text : text.slice(m[0].length);
 }
 
+const LEADING_WH = /^\s*(?:(?:so|and|but|ok|okay|hey|hi|btw|um|uh)[,!]?\s+)*(who|whom|when|where)\b/i;
+const WH_INTENT: Record<string, Intent> = { who: 'person', whom: 'person', when: 'date', where: 'place' };
+
+/**
+ * "Who was there for ISIPO when they signed?": the question word the question opens with says
+ * what it asks, over one in a clause after it ("when they signed").
+ */
+function leadingIntent(text: string, detected: Intent): Intent {
+  const m = LEADING_WH.exec(text);
+  if (!m?.[1] || (detected !== 'person' && detected !== 'date' && detected !== 'place')) return detected;
+  return WH_INTENT[m[1].toLowerCase()] ?? detected;
+}
+
 /** A clause that sets the scene before the question proper: "When Najafi spoke of X, what …". */
 const SUBORDINATE_LEAD =
   /^\s*(?:when|while|after|before|since|as)\s+[^,?]{3,120},\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
@@ -427,7 +454,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
   // "When Najafi spoke of X, what did he say …": the asking is in the main clause.
   const main = text.replace(SUBORDINATE_LEAD, '');
-  const intent = detectIntent(main);
+  const intent = leadingIntent(main, detectIntent(main));
   const statement = STATEMENT.test(main) && (intent === null || intent === 'person');
   const allWords = index.aliases.apply(raw);
   const shape: Shape = asksForSource(text)
@@ -445,7 +472,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     allWords,
     intent,
     answerType: answerTypeOf(main, intent, statement),
-    strictType: intent === 'person' && NAMED_ROLE.test(text),
+    strictType: intent === 'person' && (NAMED_ROLE.test(text) || forBody(text, index.aliases)),
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,

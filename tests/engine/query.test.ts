@@ -19,6 +19,17 @@ describe('analyseQuery', () => {
     );
   });
 
+  it('reads the answer type from the question word it opens with, not one in a later clause', () => {
+    expect(engine.analyse('so who was at the acme signing when they signed with gizmo?').answerType).toBe(
+      'person',
+    );
+  });
+
+  it('reads "who … for" a body as wanting the person acting for it, not the body', () => {
+    expect(engine.analyse('who signed the memorandum for the widget council?').strictType).toBe(true);
+    expect(engine.analyse('who signed the memorandum with acme?').strictType).toBe(false);
+  });
+
   it('reads a question that starts with an auxiliary as yes/no', () => {
     expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
   });
