@@ -184,7 +184,7 @@ const place: Check = {
       // the home country locates nothing, except against a fact curated as about elsewhere only.
       const home = ctx.homeCountry;
       const places = ctx.factPlaces(factNo);
-      if (home && query.words.includes(home) && (fact.places?.length ?? 0) > 0 && !places.includes(home))
+      if (home && query.words.includes(home) && places.length > 0 && !places.includes(home))
         return veto(
           `the fact is about ${places.join(', ')}, not ${home}`,
           `what it says is about ${places.join(', ')}`,

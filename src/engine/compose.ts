@@ -182,8 +182,12 @@ export class Composer {
     query: string,
     what: Aggregate,
     corrections: Corrections,
-    /** Which disagreements the question is about (by their facts): all unless it names one. */
-    about: (facts: readonly Fact[]) => boolean = () => true,
+    /**
+     * Which topics the question is about, by their facts, when it names one ("the different figures
+     * for industrial parks"): then a figure that changed over time (a trend) is listed too.
+     * Undefined: every disagreement.
+     */
+    about?: (facts: readonly Fact[]) => boolean,
   ): Answer | undefined {
     const lines: string[] = [];
     const cited: Fact[] = [];
@@ -269,13 +273,13 @@ export class Composer {
       heading = 'In time order:';
     } else {
       for (const topic of this.topics.values()) {
-        if (topic.kind !== 'disagreement') continue;
+        if (topic.kind !== 'disagreement' && !(about && topic.kind === 'trend')) continue;
         const facts = this.factsByTopic.get(topic.id) ?? [];
-        if (!about(facts)) continue;
+        if (about && !about(facts)) continue;
         lines.push(`• ${topic.title}: ${topic.note ?? facts.map((f) => f.answer).join(' / ')}`);
         cited.push(...facts);
       }
-      heading = 'Where the sources disagree:';
+      heading = about ? 'The figures the articles give:' : 'Where the sources disagree:';
     }
     if (cited.length === 0) return undefined;
     const answered = cited.map((f) => this.answeredFact(f));

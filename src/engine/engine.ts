@@ -213,12 +213,12 @@ export class Engine {
 
   /**
    * "What different figures do the articles give for the share of industry?": the disagreement
-   * topics whose facts hold most of what the question names besides the asking (all of them when
-   * it names nothing else).
+   * and trend topics whose facts hold most of what the question names besides the asking
+   * (undefined, every disagreement, when it names nothing else).
    */
-  private disagreementsAbout(q: Query): (facts: readonly Fact[]) => boolean {
+  private disagreementsAbout(q: Query): ((facts: readonly Fact[]) => boolean) | undefined {
     const named = q.words.filter((w) => !DISAGREEMENT_WORDS.has(w));
-    if (named.length === 0) return () => true;
+    if (named.length === 0) return undefined;
     return (facts) => {
       const nos = facts.map((f) => this.factNoById.get(f.id) ?? -1);
       const held = named.filter((w) => nos.some((n) => this.index.contains(w, n)));

@@ -46,6 +46,14 @@ describe('compose', () => {
     expect(councils.answer).not.toMatch(/Export share/);
   });
 
+  it('lists a figure that changed over time when the question asks for the different figures given for it', () => {
+    const a = new Engine(miniKb()).answer(
+      'what different numbers do the articles give for widget factories?',
+    );
+    expect(a.answer).toMatch(/Factory count/);
+    expect(a.answer).not.toMatch(/Export share/);
+  });
+
   it('answers each part of a compound question, each cited', () => {
     const a = new Engine(miniKb()).answer(
       'who heads the widget council and how many widget factories are there?',
