@@ -44,6 +44,12 @@ describe('Engine.answer', () => {
     expect(a.citations.map((c) => c.factId).sort()).toEqual(['export-share-30', 'export-share-60']);
   });
 
+  it('answers who reported a story it names, whatever words the material never uses come with it', () => {
+    const a = new Engine(miniKb()).answer('who reported the widgetland story anyway?');
+    expect(a.kind).toBe('source');
+    expect(a.answer).toMatch(/Widget Times/);
+  });
+
   it('answers "which outlet reported" with the article\'s outlet, date and credited agency', () => {
     const kb = miniKb();
     kb.articles[0] = { ...kb.articles[0]!, credits: ['WNA'], outletNote: 'Named in the masthead.' };
