@@ -146,7 +146,21 @@ export class Engine {
     }
     /** A common English word; an acronym the material never uses in full is no filler. */
     const isCommon = (w: string) => this.everyday.has(w) && !ACRONYMS.has(w);
-    this.queryContext = { index: this.index, articleNames, isCommon };
+    // The people the material names, by the words of their names ("salehinia"), common words aside.
+    const personWords = new Set(
+      this.facts
+        .flatMap((f) => [f.speaker ?? '', ...(f.people ?? []).map((p) => p.name)])
+        .flatMap(words)
+        .filter((w) => !isCommon(w)),
+    );
+    // Named people only (a speaker may be a role: "an official of ISIPO").
+    const named = new Set(
+      this.facts
+        .flatMap((f) => (f.people ?? []).map((p) => p.name))
+        .flatMap(words)
+        .filter((w) => !isCommon(w)),
+    );
+    this.queryContext = { index: this.index, articleNames, isCommon, people: named };
 
     const negated = new Map<number, Set<string>>();
     const factPlaces: string[][] = [];
@@ -171,13 +185,6 @@ export class Engine {
       nameHeads.push(new Set(this.index.aliases.heads(toWords(`${f.answer} ${f.quote}`))));
     });
     const unknownWeight = (w: string) => (w.length <= SHORT_UNKNOWN && !ACRONYMS.has(w) ? 0.5 : 1);
-    // The people the material names, by the words of their names ("salehinia"), common words aside.
-    const personWords = new Set(
-      this.facts
-        .flatMap((f) => [f.speaker ?? '', ...(f.people ?? []).map((p) => p.name)])
-        .flatMap(words)
-        .filter((w) => !isCommon(w)),
-    );
     const checkContext: CheckContext = {
       index: this.index,
       personWords,

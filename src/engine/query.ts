@@ -76,6 +76,8 @@ export interface QueryContext {
   /** A common English word (stemmed), from the most frequent few thousand. */
   isCommon?: ((word: string) => boolean) | undefined;
   articleNames: ReadonlyMap<string, Set<string>>;
+  /** Index words that name a person the material names ("najafi"). */
+  people?: ReadonlySet<string> | undefined;
 }
 
 /** "in the Armenia article", "according to the June 2021 piece", "the korea story": what names it. */
@@ -114,6 +116,9 @@ const MEASURE_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Words that ask for a person's role (stemmed): "Najafi job title". */
+const ROLE_NOUNS = new Set(['role', 'title', 'job', 'position', 'post', 'portfolio']);
 
 /** Attribute nouns that name an answer type rather than a word the fact must contain. */
 const TYPE_NOUNS: ReadonlyMap<string, AnswerType> = new Map([
@@ -433,9 +438,17 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     corrections.push(c);
     return c.to;
   });
+  // "Najafi job title", "Mohajer Hejazi role": a short question naming a person and a role word
+  // asks for their role; the word that asks it is no word to match.
+  const said = raw.filter((w) => !STOPWORDS.has(w));
+  const roleOf =
+    !detectIntent(text) &&
+    said.length <= 4 &&
+    said.some((w) => ctx.people?.has(w)) &&
+    said.some((w) => ROLE_NOUNS.has(w));
   const words: string[] = [];
   const days = daysOfMonth(text);
-  for (const w of contentWords(raw, index.aliases)) {
+  for (const w of contentWords(roleOf ? raw.filter((w) => !ROLE_NOUNS.has(w)) : raw, index.aliases)) {
     // The day of a date ("July 13", "2020-08-12") dates the story; it is no figure to match.
     if (days.has(w)) continue;
     // The words that point at the article say where to look, not what to find there.
@@ -471,7 +484,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     words,
     allWords,
     intent,
-    answerType: answerTypeOf(main, intent, statement),
+    answerType: roleOf ? 'role' : answerTypeOf(main, intent, statement),
     strictType: intent === 'person' && (NAMED_ROLE.test(text) || forBody(text, index.aliases)),
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),

@@ -30,6 +30,13 @@ describe('analyseQuery', () => {
     expect(engine.analyse('who signed the memorandum with acme?').strictType).toBe(false);
   });
 
+  it('reads a short question naming a person and a role word as asking for their role', () => {
+    const q = engine.analyse('jane doe job title');
+    expect(q.answerType).toBe('role');
+    expect(q.words).not.toContain('title');
+    expect(engine.analyse('what is the title of the widget council report').answerType).not.toBe('role');
+  });
+
   it('reads a question that starts with an auxiliary as yes/no', () => {
     expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
   });
