@@ -99,6 +99,9 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
     } else {
       idf = known;
       const inFact = index.weightIn(w, factNo);
+      // A scene-setting word the fact's article holds said where to look: no loss for the fact.
+      if (inFact <= 0 && query.setting.includes(w) && article.has(w) && !query.alternatives.includes(w))
+        continue;
       if (inFact > 0) {
         part.fact = idf * inFact * (corrected.get(w) ?? 1);
         held++;

@@ -50,6 +50,11 @@ export interface Query {
   scope?: string | undefined;
   /** The words that pointed at it (not among `words`): a fact holding them is the more likely answer. */
   scopeWords: string[];
+  /**
+   * Words of a clause that sets the scene before the question proper ("At the online signing
+   * ceremony with Armenia's Investor Support Center, what did …"): where to look, not what to find.
+   */
+  setting: string[];
   /** Years and amounts the answer must concern; alternatives ("2019 or 2021") of which one will do. */
   numbers: string[];
   alternatives: string[];
@@ -410,6 +415,15 @@ function leadingIntent(text: string, detected: Intent): Intent {
   return WH_INTENT[m[1].toLowerCase()] ?? detected;
 }
 
+/** "At the signing ceremony with X, what …", "In the June 2021 report on Y, why …". */
+const SETTING =
+  /^\s*(?:(?:so|ok|okay|and|hey)[,!]?\s+)*(?:at|in|during|on|from|according to|per|back in|based on|regarding|as for|speaking of|when|while|after)\s+([^?]{3,200}?),\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
+
+function settingWords(text: string, aliases: AliasMatcher): string[] {
+  const m = SETTING.exec(text);
+  return m?.[1] ? contentWords(toWords(m[1]), aliases) : [];
+}
+
 /** A clause that sets the scene before the question proper: "When Najafi spoke of X, what …". */
 const SUBORDINATE_LEAD =
   /^\s*(?:when|while|after|before|since|as)\s+[^,?]{3,120},\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
@@ -489,6 +503,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
+    setting: settingWords(text, index.aliases),
     scopeWords: scope?.words.filter((w) => index.idfOf(w) !== null && !words.includes(w)) ?? [],
     // Years and amounts (three digits or more, or decimals) must be in the fact; small counts
     // ("first 9 months") are too often incidental to the question.

@@ -14,7 +14,7 @@ describe('decide', () => {
     const withContext = new Engine(miniKb(), { contextWeight: 0.6, model: null });
     const without = new Engine(miniKb(), { contextWeight: 0, model: null });
     // "robot" is in the article's text but not in the Jane Doe fact.
-    const q = 'in the robot trade story, who heads the widget council';
+    const q = 'who heads the widget council in the robot trade story';
     expect(withContext.answer(q).confidence ?? 0).toBeGreaterThan(without.answer(q).confidence ?? 0);
   });
 
@@ -76,6 +76,13 @@ describe('decide', () => {
     }).trace?.candidates;
     const features = candidates?.find((c) => c.factId === 'jane-doe')?.features;
     expect(features?.[FEATURES.indexOf('fact')]).toBeCloseTo(1, 2);
+  });
+
+  it('counts a scene-setting clause the fact’s article holds as no loss for the fact', () => {
+    // "robot trade" is in the article (the Acme fact), not in Jane Doe's fact.
+    const f = decideFeatures('at the robot trade signing, who heads the widget council?');
+    expect(f?.[FEATURES.indexOf('fact')]).toBeCloseTo(1, 2);
+    expect(f?.[FEATURES.indexOf('context')]).toBe(0);
   });
 
   it('reports the confidence of the answer it gives', () => {
