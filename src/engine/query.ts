@@ -419,9 +419,13 @@ function leadingIntent(text: string, detected: Intent): Intent {
 const SETTING =
   /^\s*(?:(?:so|ok|okay|and|hey)[,!]?\s+)*(?:at|in|during|on|from|according to|per|back in|based on|regarding|as for|speaking of|when|while|after)\s+([^?]{3,200}?),\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
 
+/** "…, according to the June 2021 piece?", "…, at the Armenia signing?": the same, after the question. */
+const TRAILING_SETTING =
+  /,\s*(?:according to|per|in|at|during|on|from|as reported (?:in|by)|as stated in)\s+([^?,]{3,160}?)\s*[?.!]*\s*$/i;
+
 function settingWords(text: string, aliases: AliasMatcher): string[] {
-  const m = SETTING.exec(text);
-  return m?.[1] ? contentWords(toWords(m[1]), aliases) : [];
+  const phrases = [SETTING.exec(text)?.[1], TRAILING_SETTING.exec(text)?.[1]];
+  return phrases.flatMap((p) => (p ? contentWords(toWords(p), aliases) : []));
 }
 
 /** A clause that sets the scene before the question proper: "When Najafi spoke of X, what …". */

@@ -37,6 +37,18 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is the title of the widget council report').answerType).not.toBe('role');
   });
 
+  it('reads a scene-setting clause before or after the question proper as its setting', () => {
+    expect(engine.analyse('at the robot trade signing, who heads the widget council?').setting).toEqual([
+      'robot',
+      'trade',
+      'sign',
+    ]);
+    expect(
+      engine.analyse('who heads the widget council, according to the robot trade story?').setting,
+    ).toContain('robot');
+    expect(engine.analyse('who heads the widget council?').setting).toEqual([]);
+  });
+
   it('reads a question that starts with an auxiliary as yes/no', () => {
     expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
   });
