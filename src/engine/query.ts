@@ -248,7 +248,11 @@ function aggregateOf(text: string): Aggregate | null {
   // "Where do the sources disagree", "what different figures do the articles give for …".
   if (
     /\b(?:disagree\w*|conflict\w*|inconsisten\w*|contradict\w*)\b/.test(t) ||
-    /\b(?:different|differing|varying)\s+(?:figures|numbers|values|estimates|percentages|shares)\b/.test(t)
+    /\b(?:different|differing|varying)\s+(?:figures|numbers|values|estimates|percentages|shares)\b/.test(t) ||
+    // "What numbers of industrial parks are given across the articles?"
+    /\b(?:figures|numbers|values|estimates|percentages)\b[^?]*\b(?:across|in|by) (?:the|all the|different) (?:articles|material|sources|reports|stories)\b/.test(
+      t,
+    )
   )
     return 'disagreements';
   return null;

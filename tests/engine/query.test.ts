@@ -66,6 +66,9 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what different figures do the articles give for widget exports?').aggregate).toBe(
       'disagreements',
     );
+    expect(engine.analyse('what numbers of widget factories are given across the articles?').aggregate).toBe(
+      'disagreements',
+    );
   });
 
   it('reads "in order to" and "all officials of" as no request for a list', () => {
