@@ -55,6 +55,7 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-8': join(FIXTURES, 'questions-fresh-8.yaml'),
   'fresh-9': join(FIXTURES, 'questions-fresh-9.yaml'),
   'fresh-10': join(FIXTURES, 'questions-fresh-10.yaml'),
+  'fresh-11': join(FIXTURES, 'questions-fresh-11.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
