@@ -146,20 +146,12 @@ export class Engine {
     }
     /** A common English word; an acronym the material never uses in full is no filler. */
     const isCommon = (w: string) => this.everyday.has(w) && !ACRONYMS.has(w);
-    // The people the material names, by the words of their names ("salehinia"), common words aside.
-    const personWords = new Set(
-      this.facts
-        .flatMap((f) => [f.speaker ?? '', ...(f.people ?? []).map((p) => p.name)])
-        .flatMap(words)
-        .filter((w) => !isCommon(w)),
-    );
-    // Named people only (a speaker may be a role: "an official of ISIPO").
-    const named = new Set(
-      this.facts
-        .flatMap((f) => (f.people ?? []).map((p) => p.name))
-        .flatMap(words)
-        .filter((w) => !isCommon(w)),
-    );
+    // The people the material names, by the words of their names ("salehinia"), common words aside:
+    // those named as people, and with them the speakers (a speaker may be a role, "an official of
+    // ISIPO", which names no person to ask about by role).
+    const nameWords = (names: readonly string[]) => new Set(names.flatMap(words).filter((w) => !isCommon(w)));
+    const named = nameWords(this.facts.flatMap((f) => (f.people ?? []).map((p) => p.name)));
+    const personWords = new Set([...named, ...nameWords(this.facts.map((f) => f.speaker ?? ''))]);
     this.queryContext = { index: this.index, articleNames, isCommon, people: named };
 
     const negated = new Map<number, Set<string>>();
