@@ -419,9 +419,9 @@ function leadingIntent(text: string, detected: Intent): Intent {
   return WH_INTENT[m[1].toLowerCase()] ?? detected;
 }
 
-/** "At the signing ceremony with X, what …", "In the June 2021 report on Y, why …". */
+/** A clause that sets the scene before the question proper: "At the signing ceremony with X, what …", "In the June 2021 report on Y, why …", "When Najafi spoke of X, what …". */
 const SETTING =
-  /^\s*(?:(?:so|ok|okay|and|hey)[,!]?\s+)*(?:at|in|during|on|from|according to|per|back in|based on|regarding|as for|speaking of|when|while|after)\s+([^?]{3,200}?),\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
+  /^\s*(?:(?:so|ok|okay|and|hey)[,!]?\s+)*(?:at|in|during|on|from|according to|per|back in|based on|regarding|as for|speaking of|when|while|after|before|since|as)\s+([^?]{3,200}?),\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
 
 /** "…, according to the June 2021 piece?", "…, at the Armenia signing?": the same, after the question. */
 const TRAILING_SETTING =
@@ -431,10 +431,6 @@ function settingWords(text: string, aliases: AliasMatcher): string[] {
   const phrases = [SETTING.exec(text)?.[1], TRAILING_SETTING.exec(text)?.[1]];
   return phrases.flatMap((p) => (p ? contentWords(toWords(p), aliases) : []));
 }
-
-/** A clause that sets the scene before the question proper: "When Najafi spoke of X, what …". */
-const SUBORDINATE_LEAD =
-  /^\s*(?:when|while|after|before|since|as)\s+[^,?]{3,120},\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
 
 /** "According to X", "per X", "as X said", "X said": who a claim is attributed to (X). */
 const ATTRIBUTION =
@@ -488,7 +484,8 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   const others = numbers.filter((w) => !years.includes(w) && !days.has(w));
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
   // "When Najafi spoke of X, what did he say …": the asking is in the main clause.
-  const main = text.replace(SUBORDINATE_LEAD, '');
+  // The asking is in the main clause, not the scene-setting one.
+  const main = text.replace(SETTING, '');
   const intent = leadingIntent(main, detectIntent(main));
   const statement = STATEMENT.test(main) && (intent === null || intent === 'person');
   const allWords = index.aliases.apply(raw);
