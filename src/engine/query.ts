@@ -419,7 +419,10 @@ function leadingIntent(text: string, detected: Intent): Intent {
   return WH_INTENT[m[1].toLowerCase()] ?? detected;
 }
 
-/** A clause that sets the scene before the question proper: "At the signing ceremony with X, what …", "In the June 2021 report on Y, why …", "When Najafi spoke of X, what …". */
+/**
+ * A clause that sets the scene before the question proper: "At the signing ceremony with X, what
+ * …", "In the June 2021 report on Y, why …", "When Najafi spoke of X, what …".
+ */
 const SETTING =
   /^\s*(?:(?:so|ok|okay|and|hey)[,!]?\s+)*(?:at|in|during|on|from|according to|per|back in|based on|regarding|as for|speaking of|when|while|after|before|since|as)\s+([^?]{3,200}?),\s*(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are)\b)/i;
 
@@ -484,7 +487,6 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   const others = numbers.filter((w) => !years.includes(w) && !days.has(w));
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
   // "When Najafi spoke of X, what did he say …": the asking is in the main clause.
-  // The asking is in the main clause, not the scene-setting one.
   const main = text.replace(SETTING, '');
   const intent = leadingIntent(main, detectIntent(main));
   const statement = STATEMENT.test(main) && (intent === null || intent === 'person');
