@@ -155,8 +155,8 @@ function askedAttribute(question: string): string[] {
 
 /**
  * "Which border areas …", "who was the director general", "what were the agreements …", "list
- * the programs …", "the names of the …": the words after the asking, up to five. Not "what is X" or "what did X do", which ask
- * what X is or did, not which one it is.
+ * the programs …", "the names of the …": the words after the asking, up to five. Not "what is X"
+ * or "what did X do", which ask what X is or did, not which one it is.
  */
 const IDENTIFY =
   /\b(?:which\s+(?:(?:is|are|was|were)\s+)?|who\s+(?:is|are|was|were)\s+|what\s+(?:(?:are|were)\s+)?(?!(?:is|was|did|does|do|has|have|had|will|would|can|could|should|about|if|kind|sort|type|exactly)\b)|(?:list|enumerate|name)\s+|names\s+of\s+)(?:(?:the|all|every|each|those|these|of)\s+)*((?:[\p{L}\d-]+\s*){1,5})/iu;
@@ -617,10 +617,11 @@ export function splitCompound(question: string): string[] {
     if (i === 0) return p;
     // "and when?" → "when <first part's subject>"
     const rest = p.replace(new RegExp(`^${WH}\\b`, 'i'), '').replace(/[?!.\s]+$/, '');
-    const own = rest
+    return rest
       .trim()
       .split(/\s+/)
-      .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase()));
-    return own.length === 0 ? `${p.replace(/[?!.\s]+$/, '')} ${subject}` : p;
+      .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase())).length === 0
+      ? `${p.replace(/[?!.\s]+$/, '')} ${subject}`
+      : p;
   });
 }
