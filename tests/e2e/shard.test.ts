@@ -217,7 +217,16 @@ describe('npm run start:sharded with two shards', () => {
         'zz-test-shard-zorblax',
       );
 
-      const metrics = await (await fetch(`${url}/metrics`)).text();
+      // The gateway gauge is a moment's reading: on a loaded machine a late heartbeat ACK makes
+      // discord.js reconnect a shard, which reads 0 until it is ready again. Read until both are
+      // connected (the counters below do not move meanwhile).
+      const connected = (m: string) =>
+        ['0', '1'].every((shard) => value(m, `kb_gateway_connected{shard="${shard}"}`) === 1);
+      let metrics = await (await fetch(`${url}/metrics`)).text();
+      for (const until = Date.now() + 10_000; !connected(metrics) && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 200));
+        metrics = await (await fetch(`${url}/metrics`)).text();
+      }
       for (const shard of ['0', '1']) {
         expect(value(metrics, `kb_shard_up{shard="${shard}"}`)).toBe(1);
         expect(value(metrics, `kb_knowledge_reloads_total{outcome="ok",shard="${shard}"}`)).toBe(1);
