@@ -16,7 +16,7 @@ import { DISAGREEMENT_WORDS, SOURCE_WORDS, SUMMARY_WORDS, contentWords } from '.
 import { MONTH_NAMES } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { toWords } from '../text/tokenise.ts';
-import { analyseQuery, comparedSides, negatedWords, splitCompound } from './query.ts';
+import { ARTICLE_NOUNS, analyseQuery, comparedSides, negatedWords, splitCompound } from './query.ts';
 import type { Query, QueryContext } from './query.ts';
 import { CoverageRetriever, PHRASING_WEIGHT } from './retrieve.ts';
 import type { Candidate, Retriever } from './retrieve.ts';
@@ -465,7 +465,7 @@ export class Engine {
   ): { answer: Answer; decision?: Decision } | undefined {
     // "Who reported the seven MOUs story anyway?": with the story named, the words the material
     // never uses name nothing else ("when was IRNA founded?" names no story, and asks something else).
-    const named = q.scope !== undefined && /\b(?:article|story|piece|report)s?\b/i.test(q.text);
+    const named = q.scope !== undefined && q.allWords.some((w) => ARTICLE_NOUNS.has(w));
     const words = wordsWithout(q, SOURCE_WORDS).filter((w) => !named || this.index.idfOf(w) !== null);
     if (words.length === 0) {
       // "Which agency ran the Korea story?": the article is named, nothing else is asked.
