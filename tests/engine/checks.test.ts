@@ -23,6 +23,15 @@ function verdicts(question: string, factId: string) {
   return c?.checks.filter((v) => v.verdict !== 'pass') ?? [];
 }
 
+/** The acme-mou fact's checks for a question, with the fact given these `unsaid` entries. */
+function acmeChecksWith(unsaid: NonNullable<Fact['unsaid']>) {
+  const kb = curated();
+  (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = unsaid;
+  const e = new Engine(kb);
+  return (question: string) =>
+    e.answer(question, { explain: true }).trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks;
+}
+
 describe('checks', () => {
   it('vetoes a curated fact that does not give the kind of answer asked for', () => {
     expect(verdicts('what did the acme corp memorandum with gizmo ltd say?', 'acme-mou')).toContainEqual(
@@ -98,14 +107,8 @@ describe('checks', () => {
   });
 
   it('vetoes a fact that mentions the thing a question asks to identify when the material leaves it unsaid', () => {
-    const kb = curated();
-    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
-      { mention: 'robot trade', what: 'which robots', asks: ['list'] },
-    ];
-    const a = new Engine(kb).answer('which robot trade did acme corp agree on with gizmo ltd?', {
-      explain: true,
-    });
-    expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+    const checksOf = acmeChecksWith([{ mention: 'robot trade', what: 'which robots', asks: ['list'] }]);
+    expect(checksOf('which robot trade did acme corp agree on with gizmo ltd?')).toContainEqual(
       expect.objectContaining({
         check: 'unsaid',
         verdict: 'veto',
@@ -115,26 +118,18 @@ describe('checks', () => {
   });
 
   it('vetoes a fact whose unsaid entry names the kind of answer asked about the thing', () => {
-    const kb = curated();
-    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
+    const checksOf = acmeChecksWith([
       { mention: 'memorandum of understanding', what: 'when it was signed', asks: ['date'] },
-    ];
-    const a = new Engine(kb).answer('when was the acme memorandum of understanding signed?', {
-      explain: true,
-    });
-    expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+    ]);
+    expect(checksOf('when was the acme memorandum of understanding signed?')).toContainEqual(
       expect.objectContaining({ check: 'unsaid', verdict: 'veto' }),
     );
   });
 
   it('passes a question that names an unnamed party as its subject but asks who else', () => {
-    const kb = curated();
-    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
+    const checksOf = acmeChecksWith([
       { mention: 'Acme Corp', what: 'who signed for Acme Corp', asks: ['person'] },
-    ];
-    const e = new Engine(kb);
-    const checksOf = (q: string) =>
-      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks;
+    ]);
     expect(checksOf('who did acme corp sign a memorandum with?')).toContainEqual(
       expect.objectContaining({ check: 'unsaid', verdict: 'pass' }),
     );
@@ -144,14 +139,8 @@ describe('checks', () => {
   });
 
   it('passes a fact whose unsaid entry is about another kind of answer than the one asked', () => {
-    const kb = curated();
-    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = [
-      { mention: 'robot trade', what: 'which robots', asks: ['list'] },
-    ];
-    const a = new Engine(kb).answer('what did acme corp sign with gizmo ltd on robot trade?', {
-      explain: true,
-    });
-    expect(a.trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks).toContainEqual(
+    const checksOf = acmeChecksWith([{ mention: 'robot trade', what: 'which robots', asks: ['list'] }]);
+    expect(checksOf('what did acme corp sign with gizmo ltd on robot trade?')).toContainEqual(
       expect.objectContaining({ check: 'unsaid', verdict: 'pass' }),
     );
   });
