@@ -205,6 +205,13 @@ const YES_NO =
   /^\s*(?:(?:so|and|but|hey|ok|okay|quick q(?:uestion)?)[,:!\s]+)*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b/i;
 const STATEMENT =
   /\b(?:what|how)\b[^?.!]*\b(?:say|said|says|stress(?:ed)?|state[sd]?|note[sd]?|announce[sd]?|tell|told|remark(?:ed)?|comment(?:ed)?|claim(?:ed)?|argue[sd]?)\b|\b(?:quote|statement|remarks?|comments?|words)\b(?! of (?:understanding|the mou))/i;
+/**
+ * A verb of saying in a relative clause ("the plan that the ISIPO head announced on Monday", "the
+ * figure which Najafi gave") names the thing asked about; the question does not ask what was said.
+ * A cleft ("what is it that Najafi said") does.
+ */
+const RELATIVE_SAYING =
+  /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
 const COMPARISON =
   /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:ence|ent)?|bigger|smaller|more|less|fewer|higher|lower|than|change[sd]?|grew|grow|rise|rose|fell|drop(?:ped)?)\b/i;
 
@@ -431,7 +438,11 @@ const TRAILING_SETTING =
   /,\s*(?:according to|per|in|at|during|on|from|as reported (?:in|by)|as stated in)\s+([^?,]{3,160}?)\s*[?.!]*\s*$/i;
 
 function settingWords(text: string, aliases: AliasMatcher): string[] {
-  const phrases = [SETTING.exec(text)?.[1], TRAILING_SETTING.exec(text)?.[1]];
+  const phrases = [
+    SETTING.exec(text)?.[1],
+    TRAILING_SETTING.exec(text)?.[1],
+    ...[...text.matchAll(RELATIVE_SAYING)].map((m) => m[0]),
+  ];
   return phrases.flatMap((p) => (p ? contentWords(toWords(p), aliases) : []));
 }
 
@@ -489,7 +500,8 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
   // "When Najafi spoke of X, what did he say …": the asking is in the main clause.
   const main = text.replace(SETTING, '');
   const intent = leadingIntent(main, detectIntent(main));
-  const statement = STATEMENT.test(main) && (intent === null || intent === 'person');
+  const statement =
+    STATEMENT.test(main.replace(RELATIVE_SAYING, ' ')) && (intent === null || intent === 'person');
   const allWords = index.aliases.apply(raw);
   const shape: Shape = asksForSource(text)
     ? 'source'

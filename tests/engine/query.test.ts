@@ -37,6 +37,13 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is the title of the widget council report').answerType).not.toBe('role');
   });
 
+  it('reads a verb of saying in a relative clause as naming the thing asked about, not asking for a statement', () => {
+    const q = engine.analyse('what is the widget plan that jane doe announced on monday focused on?');
+    expect(q.answerType).toBeNull();
+    expect(q.setting).toEqual(expect.arrayContaining(['jane', 'monday']));
+    expect(engine.analyse('what is it that jane doe said about widgets?').answerType).toBe('statement');
+  });
+
   it('reads a scene-setting clause before or after the question proper as its setting', () => {
     expect(engine.analyse('at the robot trade signing, who heads the widget council?').setting).toEqual([
       'robot',
