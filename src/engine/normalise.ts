@@ -54,6 +54,13 @@ export function detectIntent(text: string): Intent {
     return 'amount';
   if (/\bwhen\b/.test(t)) return 'date';
   if (/\bwho\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
+  // "Which ISIPO official", "which deputy industry minister": a person, asked for by office.
+  if (
+    /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[\p{L}-]+\s+){0,3}?(?:officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy)\b(?!['’]s)/u.test(
+      t,
+    )
+  )
+    return 'person';
   if (/\bwhere\b/.test(t)) return 'place';
   return null;
 }

@@ -66,6 +66,12 @@ describe('detectIntent', () => {
     expect(detectIntent('sme exports 2019 total')).toBe('amount');
   });
 
+  it('reads "which … official / minister" as asking for a person, by office', () => {
+    expect(detectIntent('which foreign ministry official was at the meeting?')).toBe('person');
+    expect(detectIntent('which deputy industry minister attended?')).toBe('person');
+    expect(detectIntent('which meeting did the director general attend?')).toBeNull();
+  });
+
   it('returns null for keyword queries', () => {
     expect(detectIntent('armenia mou')).toBeNull();
   });
