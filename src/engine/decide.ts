@@ -102,6 +102,8 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
       // A scene-setting word the fact's article holds said where to look: no loss for the fact.
       if (inFact <= 0 && query.setting.includes(w) && article.has(w) && !query.alternatives.includes(w))
         continue;
+      // A word carried over from an earlier part ("how many of them") is no loss either.
+      if (inFact <= 0 && query.carried.includes(w)) continue;
       if (inFact > 0) {
         part.fact = idf * inFact * (corrected.get(w) ?? 1);
         held++;

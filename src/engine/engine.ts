@@ -226,8 +226,8 @@ export class Engine {
   }
 
   /** Reads a question: content words (typos corrected, aliases applied), answer type, constraints, shape. */
-  analyse(question: string): Query {
-    return analyseQuery(this.queryContext, question);
+  analyse(question: string, antecedent?: string): Query {
+    return analyseQuery(this.queryContext, question, antecedent);
   }
 
   /** Facts ranked for a question by the retriever alone. */
@@ -270,7 +270,14 @@ export class Engine {
 
   /** "Who signed it and when?": each part answered on its own, together, each cited. */
   private answerCompound(question: string, parts: string[], options: AnswerOptions): Answer {
-    const answers = parts.map((p) => this.answerOne(question, p, { explain: true }));
+    // A later part that refers back ("… and how many of them are active?") is read with the first
+    // part's words; when that finds no answer, on its own.
+    const answers = parts.map((p, i) => {
+      const q = this.analyse(p, i > 0 ? parts[0] : undefined);
+      const read = this.answerOne(question, p, { explain: true }, q);
+      if (q.carried.length === 0 || read.status === 'answered') return read;
+      return this.answerOne(question, p, { explain: true });
+    });
     return this.combine(question, parts, answers, options);
   }
 

@@ -55,6 +55,8 @@ export interface Query {
    * ceremony with Armenia's Investor Support Center, what did …"): where to look, not what to find.
    */
   setting: string[];
+  /** Words carried over from the earlier part of a compound question this part refers back to. */
+  carried: string[];
   /** Years and amounts the answer must concern; alternatives ("2019 or 2021") of which one will do. */
   numbers: string[];
   alternatives: string[];
@@ -446,12 +448,15 @@ function settingWords(text: string, aliases: AliasMatcher): string[] {
   return phrases.flatMap((p) => (p ? contentWords(toWords(p), aliases) : []));
 }
 
+/** A word that refers back to something named earlier: "how many of them", "operate there", "did he say it". */
+const REFERS_BACK = /\b(?:there|them|those|these|they|he|she|it|him|his|her|its|their)\b/i;
+
 /** "According to X", "per X", "as X said", "X said": who a claim is attributed to (X). */
 const ATTRIBUTION =
   /\b(?:according to|per|as (?:said|stated|told) by|quoting)\s+((?:[\p{L}-]+\s*){1,4})|\b([\p{L}-]+)\s+(?:said|says|told|stated|claimed|claims)\b/giu;
 
 /** Reads a question once. */
-export function analyseQuery(ctx: QueryContext, question: string): Query {
+export function analyseQuery(ctx: QueryContext, question: string, antecedent?: string): Query {
   const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
   const corrections: Query['corrections'] = [];
@@ -490,6 +495,12 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     words.push(w);
     if (words.length >= MAX_QUERY_WORDS) break;
   }
+  // "… and how many of them are active?": a part of a compound question that refers back reads
+  // the earlier part's words too; they count for a fact that holds them, and are no loss for one
+  // that does not (see decide.ts).
+  const carried =
+    antecedent && REFERS_BACK.test(text) ? contentWords(toWords(antecedent), index.aliases) : [];
+  for (const w of carried) if (!words.includes(w) && words.length < MAX_QUERY_WORDS) words.push(w);
   // Two years or more ("2019 or 2021"), or else two other numbers or more ("92% and 50%", "from
   // 800 to 900"), are alternatives: a fact explains them with any one. A year and another number
   // are not ("the first 9 months of 2020").
@@ -523,6 +534,7 @@ export function analyseQuery(ctx: QueryContext, question: string): Query {
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
     setting: settingWords(text, index.aliases),
+    carried: carried.filter((w) => words.includes(w)),
     scopeWords: scope?.words.filter((w) => index.idfOf(w) !== null && !words.includes(w)) ?? [],
     // Years and amounts (three digits or more, or decimals) must be in the fact; small counts
     // ("first 9 months") are too often incidental to the question.

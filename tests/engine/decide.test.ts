@@ -85,6 +85,19 @@ describe('decide', () => {
     expect(f?.[FEATURES.indexOf('context')]).toBe(0);
   });
 
+  it('counts a word carried over from an earlier part of a compound question as no loss for the fact', () => {
+    const engine = new Engine(miniKb());
+    const q = engine.analyse('and who heads it?', 'what does the widget council say about robot trade');
+    expect(q.carried).toContain('robot');
+    const parts = engine.answer('what does the widget council say about robot trade, and who heads it?', {
+      explain: true,
+    }).trace?.parts;
+    // The second part was answered as read with the first part's words, which the fact lacks.
+    expect(parts?.[1]?.query.words).toContain('robot');
+    const features = parts?.[1]?.candidates.find((c) => c.factId === 'jane-doe')?.features;
+    expect(features?.[FEATURES.indexOf('fact')]).toBeCloseTo(1, 2);
+  });
+
   it('reports the confidence of the answer it gives', () => {
     const a = new Engine(miniKb()).answer('who heads the widget council');
     expect(a.status).toBe('answered');

@@ -37,6 +37,19 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is the title of the widget council report').answerType).not.toBe('role');
   });
 
+  it('carries the earlier part’s words into a later part of a compound question that refers back', () => {
+    const q = engine.analyse(
+      'and how many of them are active?',
+      'how many widget factories does widgetland have',
+    );
+    expect(q.carried).toEqual(expect.arrayContaining(['widget', 'factory']));
+    expect(q.words).toEqual(expect.arrayContaining(['active', 'widget', 'factory']));
+  });
+
+  it('carries nothing into a later part that names its own subject', () => {
+    expect(engine.analyse('who heads the widget council?', 'how many widget factories').carried).toEqual([]);
+  });
+
   it('reads a verb of saying in a relative clause as naming the thing asked about, not asking for a statement', () => {
     const q = engine.analyse('what is the widget plan that jane doe announced on monday focused on?');
     expect(q.answerType).toBeNull();
