@@ -10,7 +10,16 @@
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  return singleL(suffixless(word));
+  return singleL(withoutSilentE(suffixless(word)));
+}
+
+/**
+ * "Operate" and "operating" (and "operated", "operates") end up "operat", "produce" and
+ * "produced" "produc": a final silent "e" after a consonant goes, in words of five letters or
+ * more ("note", "base" keep theirs), but not "-ee" ("committee").
+ */
+function withoutSilentE(word: string): string {
+  return word.length > 4 && /[^aeiouy]e$/.test(word) ? word.slice(0, -1) : word;
 }
 
 function suffixless(word: string): string {

