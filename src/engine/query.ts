@@ -288,6 +288,12 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
   )
     return 'manner';
   if (/\bwhat(?:'s| is| was|s)? (?:the )?(?:web ?site|website|url|web address|link)\b/.test(t)) return 'name';
+  // "What was decided at the meeting", "the outcome of the talks": what came of it.
+  if (
+    !intent &&
+    /\bwhat\b[^?.!]*\b(?:decided|agreed|concluded|resolved|achieved)\b|\b(?:outcomes?|results?) of\b/.test(t)
+  )
+    return 'description';
   // "How much" asks for a quantity: money, or a count or a share (see checks.ts SATISFIES).
   return intent ? INTENT_TYPE[intent] : null;
 }

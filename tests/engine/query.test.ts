@@ -13,6 +13,12 @@ describe('analyseQuery', () => {
     expect(engine.analyse('why did acme sign the deal').answerType).toBe('reason');
   });
 
+  it('reads "what was decided at …" and "the outcome of …" as asking what came of it', () => {
+    expect(engine.analyse('what was decided at the widget council meeting?').answerType).toBe('description');
+    expect(engine.analyse('what was the outcome of the robot trade talks').answerType).toBe('description');
+    expect(engine.analyse('when was it decided?').answerType).toBe('date');
+  });
+
   it('reads the answer type from the main clause after a scene-setting "when …," clause', () => {
     expect(engine.analyse('when jane doe spoke of widgets, what did she say about acme?').answerType).toBe(
       'statement',
