@@ -158,11 +158,13 @@ describe('analyseQuery', () => {
     ]);
     expect(engine.analyse('what were the widget factories called').identifies).toContain('factory');
     expect(engine.analyse('list the widget factories').identifies).toContain('factory');
+    expect(engine.analyse('what exactly were the widget factories?').identifies).toContain('factory');
   });
 
   it('reads "what is …" and "what did … do" as asking about a thing, not which one it is', () => {
     expect(engine.analyse('what is the widget council').identifies).toEqual([]);
     expect(engine.analyse('what did acme sign').identifies).toEqual([]);
+    expect(engine.analyse('what exactly did acme sign').identifies).toEqual([]);
   });
 });
 
