@@ -222,7 +222,10 @@ function aggregateOf(text: string): Aggregate | null {
   const t = text.toLowerCase();
   // A list needs a word that asks for the whole ("all", "every", "list"): "which outlet reported
   // the SMEs Day memorandums?" asks about them, not for them.
-  const whole = /\b(?:all|every|each|list|complete|overview)\b/.test(t);
+  // "Each side", "each other" are the parties to one thing, not the whole of anything.
+  const whole = /\b(?:all|every|each|list|complete|overview)\b/.test(
+    t.replace(/\beach (?:side|party|other|one)\b/g, ''),
+  );
   // … and asks for the kind itself, across the material: "all officials of the Korean sector were
   // prepared to…" is about some officials, not a request for every person named.
   const across = /\b(?:list|across|in the material|in the articles|mentioned|named|cited|credited)\b/.test(t);

@@ -79,6 +79,11 @@ describe('analyseQuery', () => {
     expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
   });
 
+  it('does not read "each side" of one agreement as asking for every agreement', () => {
+    expect(engine.analyse('what does the MOU with gizmo commit each side to?').aggregate).toBeNull();
+    expect(engine.analyse('list each MOU').aggregate).toBe('agreements');
+  });
+
   it('reads a request to list every agreement as an aggregate over the material', () => {
     expect(engine.analyse('list every MOU and its partner').aggregate).toBe('agreements');
     expect(engine.analyse('which news agencies are cited?').aggregate).toBe('outlets');
