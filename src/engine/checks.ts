@@ -102,6 +102,10 @@ const SATISFIES: Partial<Record<AnswerType, AnswerType[]>> = {
   manner: ['manner', 'date'],
 };
 
+/** "Where did he say it", "where was the MOU signed", "where was the meeting held": a location. */
+const WHERE_EVENT =
+  /\bwhere\b[^?.!]*\b(?:say|said|says|announc\w*|sign(?:ed|s)?|held|hold|meet|met|spoke|speak\w*|attend\w*|took place|take place|happen\w*|told|tell)\b/i;
+
 /**
  * The fact gives the kind of answer asked for: a figure of the right kind for "how many" / "what
  * share" / "how much", a date for "when", a person for "who", a statement for "what did X say".
@@ -117,8 +121,10 @@ const answerType: Check = {
     const ok = (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
     if (ok) return figureNamedInQuestion(query, fact, wanted) ? FIGURE_ALREADY_NAMED : PASS;
     const curated = fact.gives.length > 0;
-    // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location.
-    if (curated && wanted === 'place') return weight(0.85, 'asks where; the fact names no place');
+    // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location; but
+    // where something was said, signed or held is a location.
+    if (curated && wanted === 'place' && !WHERE_EVENT.test(query.text))
+      return weight(0.85, 'asks where; the fact names no place');
     if (curated)
       return veto(
         `asks for a ${wanted}; the fact gives ${[...has].join(', ') || 'none of that'}`,

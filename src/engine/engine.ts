@@ -16,7 +16,14 @@ import { DISAGREEMENT_WORDS, SOURCE_WORDS, SUMMARY_WORDS, contentWords } from '.
 import { MONTH_NAMES } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { toWords } from '../text/tokenise.ts';
-import { ARTICLE_NOUNS, analyseQuery, comparedSides, negatedWords, splitCompound } from './query.ts';
+import {
+  ARTICLE_NOUNS,
+  analyseQuery,
+  comparedSides,
+  negatedWords,
+  splitCompound,
+  withPersonNamed,
+} from './query.ts';
 import type { Query, QueryContext } from './query.ts';
 import { CoverageRetriever, PHRASING_WEIGHT } from './retrieve.ts';
 import type { Candidate, Retriever } from './retrieve.ts';
@@ -272,13 +279,31 @@ export class Engine {
   private answerCompound(question: string, parts: string[], options: AnswerOptions): Answer {
     // A later part that refers back ("… and how many of them are active?") is read with the first
     // part's words; when that finds no answer, on its own.
-    const answers = parts.map((p, i) => {
+    const first =
+      parts.length > 1 && parts[0] ? this.answerOne(question, parts[0], { explain: true }) : undefined;
+    const person = first?.status === 'answered' ? this.personOf(first) : undefined;
+    const answers = parts.map((part, i) => {
+      if (i === 0 && first) return first;
+      const p = person ? withPersonNamed(part, person) : part;
       const q = this.analyse(p, i > 0 ? parts[0] : undefined);
       const read = this.answerOne(question, p, { explain: true }, q);
       if (q.carried.length === 0 || read.status === 'answered') return read;
       return this.answerOne(question, p, { explain: true });
     });
     return this.combine(question, parts, answers, options);
+  }
+
+  /** The one person an answer is about: its fact's speaker, or the only person it names. */
+  private personOf(answer: Answer): string | undefined {
+    const names = new Set(
+      answer.factIds
+        .map((id) => this.fact(id))
+        .map((f) => f?.speaker ?? (f?.people?.length === 1 ? f.people[0]?.name : undefined)),
+    );
+    const [name] = names;
+    // A speaker may be a role ("an official of ISIPO"): only a person's name stands for "he".
+    const isPerson = (n: string) => this.facts.some((f) => f.people?.some((p) => p.name === n));
+    return names.size === 1 && name && isPerson(name) ? name : undefined;
   }
 
   /** The parts' answers (each made with its trace) as one answer. */

@@ -460,6 +460,14 @@ function settingWords(text: string, aliases: AliasMatcher): string[] {
 /** A word that refers back to something named earlier: "how many of them", "operate there", "did he say it". */
 const REFERS_BACK = /\b(?:there|them|those|these|they|he|she|it|him|his|her|its|their)\b/i;
 
+/**
+ * "… and where did he say it?": a later part of a compound question that refers to a person by
+ * "he" or "she" is about the person the earlier part's answer names; the part as put with the name.
+ */
+export function withPersonNamed(part: string, name: string): string {
+  return part.replace(/\b(?:he|she)\b/i, name);
+}
+
 /** "According to X", "per X", "as X said", "X said": who a claim is attributed to (X). */
 const ATTRIBUTION =
   /\b(?:according to|per|as (?:said|stated|told) by|quoting)\s+((?:[\p{L}-]+\s*){1,4})|\b([\p{L}-]+)\s+(?:said|says|told|stated|claimed|claims)\b/giu;
@@ -506,10 +514,13 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   }
   // "… and how many of them are active?": a part of a compound question that refers back reads
   // the earlier part's words too; they count for a fact that holds them, and are no loss for one
-  // that does not (see decide.ts).
-  const carried =
+  // that does not (see decide.ts). A part with no words of its own ("and where did he say it?")
+  // is asked of them outright.
+  const own = words.length;
+  const earlier =
     antecedent && REFERS_BACK.test(text) ? contentWords(toWords(antecedent), index.aliases) : [];
-  for (const w of carried) if (!words.includes(w) && words.length < MAX_QUERY_WORDS) words.push(w);
+  for (const w of earlier) if (!words.includes(w) && words.length < MAX_QUERY_WORDS) words.push(w);
+  const carried = own > 0 ? words.slice(own) : [];
   // Two years or more ("2019 or 2021"), or else two other numbers or more ("92% and 50%", "from
   // 800 to 900"), are alternatives: a fact explains them with any one. A year and another number
   // are not ("the first 9 months of 2020").
@@ -543,7 +554,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
     setting: settingWords(text, index.aliases),
-    carried: carried.filter((w) => words.includes(w)),
+    carried,
     scopeWords: scope?.words.filter((w) => index.idfOf(w) !== null && !words.includes(w)) ?? [],
     // Years and amounts (three digits or more, or decimals) must be in the fact; small counts
     // ("first 9 months") are too often incidental to the question.
@@ -650,6 +661,8 @@ export function splitCompound(question: string): string[] {
     if (i === 0) return p;
     // "and when?" → "when <first part's subject>"
     const rest = p.replace(new RegExp(`^${WH}\\b`, 'i'), '').replace(/[?!.\s]+$/, '');
+    // A part that refers back ("and where did he say it?") is read with the first part (engine.ts).
+    if (REFERS_BACK.test(rest)) return p;
     return rest
       .trim()
       .split(/\s+/)

@@ -39,6 +39,15 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact that names no place when asked where something was signed, and only weighs it down otherwise', () => {
+    expect(verdicts('where did acme corp sign the memorandum with gizmo ltd?', 'acme-mou')).toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'veto' }),
+    );
+    expect(verdicts('where does the acme corp memorandum with gizmo ltd stand?', 'acme-mou')).toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'weight' }),
+    );
+  });
+
   it('vetoes a fact for a year it does not concern', () => {
     expect(verdicts('how many widget factories were there in 2019', 'factories-2021')).toContainEqual(
       expect.objectContaining({ check: 'period-and-figures', verdict: 'veto' }),

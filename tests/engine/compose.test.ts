@@ -62,6 +62,21 @@ describe('compose', () => {
     expect(a.factIds).toEqual(expect.arrayContaining(['jane-doe', 'factories-2021']));
   });
 
+  it('reads "he" or "she" in a later part as the person the first part’s answer names', () => {
+    const kb = miniKb();
+    kb.facts.push({
+      ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
+      id: 'jane-doe-fair',
+      gives: ['place'],
+      answer: 'Jane Doe gave a talk at the Widget Fair.',
+      questions: ['Where did Jane Doe give a talk?'],
+      entities: ['Jane Doe'],
+      speaker: 'Jane Doe',
+    });
+    const a = new Engine(kb).answer('who heads the widget council and where did she speak?');
+    expect(a.factIds).toEqual(['jane-doe', 'jane-doe-fair']);
+  });
+
   it('leads a yes/no answer with "Yes." and its citation', () => {
     const a = new Engine(miniKb()).answer('did acme corp sign a memorandum with gizmo ltd?');
     expect(a.answer).toMatch(/^Yes\. /);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import { comparedSides, splitCompound } from '../../src/engine/query.ts';
+import { comparedSides, splitCompound, withPersonNamed } from '../../src/engine/query.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
 const engine = new Engine(miniKb());
@@ -188,6 +188,13 @@ describe('splitCompound', () => {
     ]);
   });
 
+  it('leaves a part that refers back as put, to be read with the first part', () => {
+    expect(splitCompound('who heads the widget council and where did she say it?')).toEqual([
+      'who heads the widget council',
+      'where did she say it?',
+    ]);
+  });
+
   it('leaves out a remark that asks nothing', () => {
     expect(splitCompound('who heads the widget council? seemed an odd choice lol')).toEqual([
       'who heads the widget council',
@@ -200,6 +207,13 @@ describe('splitCompound', () => {
 
   it('leaves a question with one "and" between nouns whole', () => {
     expect(splitCompound('what did acme and gizmo sign?')).toEqual(['what did acme and gizmo sign?']);
+  });
+});
+
+describe('withPersonNamed', () => {
+  it('puts the person’s name for "he" or "she"', () => {
+    expect(withPersonNamed('where did she say it?', 'Jane Doe')).toBe('where did Jane Doe say it?');
+    expect(withPersonNamed('when was it signed?', 'Jane Doe')).toBe('when was it signed?');
   });
 });
 
