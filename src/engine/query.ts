@@ -203,6 +203,13 @@ function forBody(text: string, aliases: AliasMatcher): boolean {
 const SMALL_TALK =
   /\b(?:how(?:'s|’s| is| are| r)? (?:you|u|your (?:day|morning|evening|week)(?: going)?|it going|things)|what(?:'s|’s| is) up|good (?:morning|afternoon|evening|day)|nice to meet you)\b/gi;
 
+/**
+ * "Back in 2019", "back in August", "back in the previous year": "back" only says the time is
+ * past; the time expression after it says which. ("Sanctions came back in which year" keeps it.)
+ */
+const BACK_IN_TIME =
+  /\bback(?=\s+(?:in|on|during)\s+(?:the\s+)?(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|previous|last|early|late|spring|summer|autumn|fall|winter)\w*)/gi;
+
 const YES_NO =
   /^\s*(?:(?:so|and|but|hey|ok|okay|quick q(?:uestion)?)[,:!\s]+)*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b/i;
 const STATEMENT =
@@ -477,7 +484,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
   const corrections: Query['corrections'] = [];
-  const asked = withoutLeadIn(ctx, text.replace(SMALL_TALK, ' '));
+  const asked = withoutLeadIn(ctx, text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' '));
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
   const raw = tokens.map((token) => {

@@ -56,6 +56,11 @@ describe('analyseQuery', () => {
     expect(engine.analyse('who heads the widget council?', 'how many widget factories').carried).toEqual([]);
   });
 
+  it('reads "back" before a time ("back in 2020") as saying only that the time is past', () => {
+    expect(engine.analyse('how many widget factories were there back in 2020?').words).not.toContain('back');
+    expect(engine.analyse('the widget council came back in which year').words).toContain('back');
+  });
+
   it('reads a verb of saying in a relative clause as naming the thing asked about, not asking for a statement', () => {
     const q = engine.analyse('what is the widget plan that jane doe announced on monday focused on?');
     expect(q.answerType).toBeNull();
