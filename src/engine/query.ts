@@ -301,7 +301,9 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
   // "What was decided at the meeting", "the outcome of the talks": what came of it.
   if (
     !intent &&
-    /\bwhat\b[^?.!]*\b(?:decided|agreed|concluded|resolved|achieved)\b|\b(?:outcomes?|results?) of\b/.test(t)
+    /\bwhat\b[^?.!]*\b(?:decided|agreed|concluded|resolved|achieved|came (?:out )?of|resulted)\b|\b(?:outcomes?|results?) of\b/.test(
+      t,
+    )
   )
     return 'description';
   // "How much" asks for a quantity: money, or a count or a share (see checks.ts SATISFIES).

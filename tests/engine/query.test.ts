@@ -16,6 +16,7 @@ describe('analyseQuery', () => {
   it('reads "what was decided at …" and "the outcome of …" as asking what came of it', () => {
     expect(engine.analyse('what was decided at the widget council meeting?').answerType).toBe('description');
     expect(engine.analyse('what was the outcome of the robot trade talks').answerType).toBe('description');
+    expect(engine.analyse('what came out of the robot trade talks?').answerType).toBe('description');
     expect(engine.analyse('when was it decided?').answerType).toBe('date');
   });
 
