@@ -3,10 +3,11 @@
  * and a typo corrector that uses fuse.js over the vocabulary, narrowed first by shared trigrams.
  */
 import Fuse from 'fuse.js';
-import { AliasMatcher, contentWords } from './normalise.ts';
+import { AliasMatcher, askingWord, contentWords } from './normalise.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { editDistance } from '../text/distance.ts';
-import { toWords } from '../text/tokenise.ts';
+import { tokenize, toWords } from '../text/tokenise.ts';
+import { stem } from '../text/stem.ts';
 import type { Fact, KnowledgeBase } from './types.ts';
 
 /** How much a word counts for a fact, by the field it appears in (the best field wins). */
@@ -68,14 +69,20 @@ export class FactIndex {
 
     this.facts.forEach((fact, factNo) => {
       const weights = new Map<string, number>();
-      const add = (text: string, weight: number): string[] => {
-        const raw = toWords(text);
+      const add = (text: string, weight: number, asking = false): string[] => {
+        // A curated question is read as a question is: "how big" asks for an amount, and "big" is
+        // no word of the fact's.
+        const raw = asking
+          ? tokenize(text)
+              .filter((_t, i, all) => !askingWord(all, i))
+              .map(stem)
+          : toWords(text);
         for (const w of raw) if (!STOPWORDS.has(w) && !/^\d/.test(w)) this.vocabulary.add(w);
         const words = contentWords(raw, this.aliases);
         for (const w of words) if ((weights.get(w) ?? 0) < weight) weights.set(w, weight);
         return words;
       };
-      const asked = fact.questions.map((q) => [...new Set(add(q, FIELD_WEIGHTS.questions))]);
+      const asked = fact.questions.map((q) => [...new Set(add(q, FIELD_WEIGHTS.questions, true))]);
       this.questionWords.push(asked);
       for (const k of fact.keywords) add(k, FIELD_WEIGHTS.keywords);
       this.stated.push(

@@ -38,6 +38,22 @@ export function normaliseForQuote(text: string): string {
 
 export type Intent = 'count' | 'share' | 'amount' | 'person' | 'date' | 'place' | null;
 
+const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
+const WHEN_NOUNS = new Set(['day', 'date', 'dates', 'year', 'month', 'time', 'weekday', 'period']);
+
+/**
+ * Words that only say what kind of answer is wanted, which the intent already holds: "how big",
+ * "how large" (an amount), "what day", "which year", "what day of the week" (a date). They are no
+ * subject: the fact need not contain "big" or "week".
+ */
+export function askingWord(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i] as string;
+  const prev = tokens[i - 1];
+  if (prev === 'how' && HOW_ADJECTIVES.has(t)) return true;
+  if ((prev === 'what' || prev === 'which') && WHEN_NOUNS.has(t)) return true;
+  return t === 'week' && tokens[i - 1] === 'the' && tokens[i - 2] === 'of' && tokens[i - 3] === 'day';
+}
+
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {
   const t = text.toLowerCase().replace(/%/g, ' percent');

@@ -9,6 +9,7 @@ import {
   MAX_ANALYSED_CHARS,
   MAX_QUERY_WORDS,
   asksForSource,
+  askingWord,
   asksForSummary,
   contentWords,
   detectIntent,
@@ -100,22 +101,6 @@ const ARTICLE_REFERENCES = [
   /["“]([^"”]{4,150})["”]/gu,
 ];
 export const ARTICLE_NOUNS = new Set(['article', 'story', 'piece', 'report']);
-
-const HOW_ADJECTIVES = new Set(['big', 'large', 'high']);
-const WHEN_NOUNS = new Set(['day', 'date', 'dates', 'year', 'month', 'time', 'weekday', 'period']);
-
-/**
- * Words that only say what kind of answer is wanted, which the intent already holds: "how big",
- * "how large" (an amount), "what day", "which year", "what day of the week" (a date). They are no
- * subject: the fact need not contain "big" or "week".
- */
-function askingWord(tokens: readonly string[], i: number): boolean {
-  const t = tokens[i] as string;
-  const prev = tokens[i - 1];
-  if (prev === 'how' && HOW_ADJECTIVES.has(t)) return true;
-  if ((prev === 'what' || prev === 'which') && WHEN_NOUNS.has(t)) return true;
-  return t === 'week' && tokens[i - 1] === 'the' && tokens[i - 2] === 'of' && tokens[i - 3] === 'day';
-}
 
 /** Nouns that name a measure, whose kind the answer type already holds. */
 const MEASURE_WORDS = new Set(

@@ -31,3 +31,13 @@ describe('FactIndex.correct', () => {
     expect(index.correct('widg')).toBeNull();
   });
 });
+
+describe('FactIndex', () => {
+  it('indexes a curated question without the words that only ask ("how big", "which year")', () => {
+    const kb = miniKb();
+    kb.facts[0]?.questions.push('How big is widget output, and which year is it for?');
+    const withQuestion = new FactIndex(kb);
+    expect(withQuestion.idfOf('big')).toBeNull();
+    expect(withQuestion.contains('output', 0)).toBe(true);
+  });
+});
