@@ -9,6 +9,7 @@ import type { FactIndex } from './index.ts';
 import { figureKind } from './normalise.ts';
 import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
+import { toWords } from '../text/tokenise.ts';
 
 /** What checks may read besides the query and the fact. */
 export interface CheckContext {
@@ -228,6 +229,8 @@ const place: Check = {
 const speaker: Check = {
   name: 'speaker',
   run(query, fact, factNo, ctx) {
+    const office = byOffice(query, fact, ctx);
+    if (office) return office;
     const named = query.attributed.filter((w) => ctx.personWords.has(w));
     if (named.length === 0) return PASS;
     const own = [fact.speaker ?? '', ...(fact.people ?? []).map((p) => p.name)].join(' ').toLowerCase();
@@ -237,6 +240,28 @@ const speaker: Check = {
       : PASS;
   },
 };
+
+/**
+ * "What did the deputy industry minister say at the meeting?": a statement asked for by the
+ * speaker's office, not name, must be from a speaker who holds that office as the fact gives it
+ * (the head of ISIPO is no minister, as far as the material says).
+ */
+function byOffice(query: Query, fact: Fact, ctx: CheckContext): Verdict | undefined {
+  // Every word of the office counts ("deputy industry minister" is not the deputy foreign
+  // minister), but the home country, which a title seldom spells out.
+  const asked = query.statedBy.filter((w) => w !== ctx.homeCountry);
+  if (!fact.speaker || !asked.some((w) => ROLES.has(w)) || asked.some((w) => ctx.personWords.has(w)))
+    return undefined;
+  const roles = (fact.people ?? []).filter((p) => p.name === fact.speaker).map((p) => p.role);
+  const held = new Set(ctx.index.aliases.apply(toWords([fact.speaker, ...roles].join(' '))));
+  const lacking = asked.filter((w) => !held.has(w));
+  return lacking.length > 0
+    ? veto(
+        `the fact gives what ${fact.speaker} said, not a ${asked.join(' ')}`,
+        `what it gives is from ${fact.speaker}`,
+      )
+    : undefined;
+}
 
 /** "What is the budget of X", "the web address of X": the fact must hold the thing asked for. */
 const attribute: Check = {

@@ -65,6 +65,8 @@ export interface Query {
   owners: string[];
   /** Words a claim is attributed to ("according to Salehinia", "per the ISIPO head", "Najafi said"), stemmed. */
   attributed: string[];
+  /** Who the statement asked for is by ("what did the deputy minister say": deputy, minister), as index words. */
+  statedBy: string[];
   /** Words the question negates ("non-oil"). */
   negated: Set<string>;
   /** "What did X say": the question asks for a statement, by the speaker words given. */
@@ -462,6 +464,10 @@ export function withPersonNamed(part: string, name: string): string {
   return part.replace(/\b(?:he|she)\b/i, name);
 }
 
+/** "What did the deputy industry minister say …": who the statement asked for is by (X). */
+const STATED_BY =
+  /\bwhat\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?((?:[\p{L}'’-]+\s+){1,4}?)(?:say|stress|state|note|announce|tell|claim|argue|remark|comment)\b/iu;
+
 /** "According to X", "per X", "as X said", "X said": who a claim is attributed to (X). */
 const ATTRIBUTION =
   /\b(?:according to|per|as (?:said|stated|told) by|quoting)\s+((?:[\p{L}-]+\s*){1,4})|\b([\p{L}-]+)\s+(?:said|says|told|stated|claimed|claims)\b/giu;
@@ -556,6 +562,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     alternatives,
     owners: [...text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
     attributed: [...text.matchAll(ATTRIBUTION)].flatMap((m) => toWords(m[1] ?? m[2] ?? '')),
+    statedBy: statement ? contentWords(toWords(STATED_BY.exec(main)?.[1] ?? ''), index.aliases) : [],
     negated: negatedWords(allWords),
     statement,
     shape,

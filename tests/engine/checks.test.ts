@@ -48,6 +48,26 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a statement asked for by an office the fact’s speaker does not hold', () => {
+    const kb = curated();
+    kb.facts.push({
+      ...(kb.facts.find((f) => f.id === 'jane-doe') as Fact),
+      id: 'jane-doe-says',
+      gives: ['statement'],
+      answer: 'Jane Doe said widgets matter to the Widget Council.',
+      speaker: 'Jane Doe',
+    });
+    const e = new Engine(kb);
+    const checksOf = (q: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'jane-doe-says')?.checks;
+    expect(checksOf('what did the deputy minister say about widgets?')).toContainEqual(
+      expect.objectContaining({ check: 'speaker', verdict: 'veto' }),
+    );
+    expect(checksOf('what did the widget council head say about widgets?')).toContainEqual(
+      expect.objectContaining({ check: 'speaker', verdict: 'pass' }),
+    );
+  });
+
   it('vetoes a fact for a year it does not concern', () => {
     expect(verdicts('how many widget factories were there in 2019', 'factories-2021')).toContainEqual(
       expect.objectContaining({ check: 'period-and-figures', verdict: 'veto' }),

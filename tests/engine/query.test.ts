@@ -62,6 +62,14 @@ describe('analyseQuery', () => {
     expect(engine.analyse('the widget council came back in which year').words).toContain('back');
   });
 
+  it('reads who a statement is asked of, by name or office', () => {
+    expect(engine.analyse('what did the deputy minister say about widgets?').statedBy).toEqual([
+      'deputy',
+      'minister',
+    ]);
+    expect(engine.analyse('how many widget factories are there?').statedBy).toEqual([]);
+  });
+
   it('reads a verb of saying in a relative clause as naming the thing asked about, not asking for a statement', () => {
     const q = engine.analyse('what is the widget plan that jane doe announced on monday focused on?');
     expect(q.answerType).toBeNull();
