@@ -216,9 +216,10 @@ function aggregateOf(text: string): Aggregate | null {
   const t = text.toLowerCase();
   // A list needs a word that asks for the whole ("all", "every", "list"): "which outlet reported
   // the SMEs Day memorandums?" asks about them, not for them.
-  // "Each side", "each other" are the parties to one thing, not the whole of anything.
+  // "Each side", "each other" are the parties to one thing, not the whole of anything; "all those
+  // MOUs" points back at some already in mind ("what was the occasion for all those MOUs?").
   const whole = /\b(?:all|every|each|list|complete|overview)\b/.test(
-    t.replace(/\beach (?:side|party|other|one)\b/g, ''),
+    t.replace(/\beach (?:side|party|other|one)\b|\ball (?:those|these)\b/g, ''),
   );
   // … and asks for the kind itself, across the material: "all officials of the Korean sector were
   // prepared to…" is about some officials, not a request for every person named.

@@ -93,9 +93,10 @@ describe('analyseQuery', () => {
     expect(engine.analyse('did acme sign a memorandum with gizmo?').shape).toBe('yesno');
   });
 
-  it('does not read "each side" of one agreement as asking for every agreement', () => {
+  it('does not read "each side" of one agreement, or "all those" agreements, as asking for every agreement', () => {
     expect(engine.analyse('what does the MOU with gizmo commit each side to?').aggregate).toBeNull();
     expect(engine.analyse('list each MOU').aggregate).toBe('agreements');
+    expect(engine.analyse('what was the occasion for all those MOUs?').aggregate).toBeNull();
   });
 
   it('reads a request to list every agreement as an aggregate over the material', () => {
