@@ -32,7 +32,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   kind sort stuff thing things piece story article according besides beside wonder wondering
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
-  yo sup hiya heya bro guys folks dude lol hmm um uh btw quick question anyone anybody someone
+  yo sup hiya heya bro guys folks dude lol hmm um uh btw anyway anyways quick question anyone anybody someone
   somebody news update updates side sides per etcetera mostly mainly among amongst apart
   heard hear hearing true correct right remind reminder recall remember read reading seeing saw
   seen noticed keep keeps based bigger biggest larger largest greater smaller fewer lower higher
