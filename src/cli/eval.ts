@@ -56,6 +56,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-9': join(FIXTURES, 'questions-fresh-9.yaml'),
   'fresh-10': join(FIXTURES, 'questions-fresh-10.yaml'),
   'fresh-11': join(FIXTURES, 'questions-fresh-11.yaml'),
+  'fresh-12': join(FIXTURES, 'questions-fresh-12.yaml'),
+  'fresh-13': join(FIXTURES, 'questions-fresh-13.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
