@@ -165,7 +165,12 @@ const numbers: Check = {
   run(query, fact, factNo, { index }) {
     const period = new Set((fact.period ?? []).map((p) => p.slice(0, 4)));
     if (fact.date) period.add(fact.date.slice(0, 4));
-    const holds = (w: string) => index.contains(w, factNo) || (/^(19|20)\d\d$/.test(w) && period.has(w));
+    // "That 335 trillion rial payment" names the fact's 335.77 trillion, rounded or cut short.
+    const rounded = (w: string) =>
+      /^\d+$/.test(w) &&
+      fact.figures.some((f) => [Math.trunc(f.value), Math.round(f.value)].includes(Number(w)));
+    const holds = (w: string) =>
+      index.contains(w, factNo) || (/^(19|20)\d\d$/.test(w) && period.has(w)) || rounded(w);
     const missing = query.numbers.filter((w) => !holds(w));
     if (missing.length > 0)
       return veto(

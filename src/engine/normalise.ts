@@ -63,6 +63,8 @@ export function detectIntent(text: string): Intent {
     )
   )
     return 'share';
+  // "How many dollars", "how many rials" ask for money.
+  if (/\bhow many (?:dollars|rials|tomans|euros|usd|\$)/.test(t)) return 'amount';
   if (/\b(how many|number of|how large a number|count of)\b/.test(t)) return 'count';
   // "What period does the $1.6 billion figure cover?" asks for a time, whatever figure it names.
   if (/\b(what|which) (period|dates?|year|day|month|time)\b/.test(t)) return 'date';
@@ -92,7 +94,9 @@ export function asksForSource(text: string): boolean {
     /\b(news ?agenc(y|ies)|outlets?|broadcasters?|newspapers?|publications?|publishers?|media|journalists?|sources?(?! of))\b/.test(
       t,
     ) ||
-    /\b(who|which)\b[^?.!]*\b(report(ed|s)?|publish(ed|es)?|cover(ed|s)?|wr(o|i)te|broke)\b/.test(t) ||
+    /\b(who|which)\b[^?.!]*\b(report(ed|s)?|publish(ed|es)?|cover(ed|s)?|wr(o|i)te|broke|put out|puts out|released?)\b/.test(
+      t,
+    ) ||
     /\bwhere\b[^?.!]*\b(come|comes|came) from\b/.test(t) ||
     /\b(news ?agenc(y|ies)|outlets?|who|which)\b[^?.!]*\b(ran|carried|printed|posted)\b/.test(t) ||
     /\bwhen\b[^?.!]*\b(published|released|posted|printed)\b/.test(t)
@@ -104,7 +108,8 @@ export const SOURCE_WORDS: ReadonlySet<string> = stopwordSet(
   `news agency agencies outlet outlets broadcaster broadcasters newspaper newspapers paper publication
   publisher media journalist journalists source sources report reported reporting reports publish
   published cover covered coverage story stories article articles write wrote written broke credit
-  credited come comes came info information ran run runs carried carry carries printed posted released`,
+  credited come comes came info information ran run runs carried carry carries printed posted released
+  put puts out release`,
 );
 
 /**

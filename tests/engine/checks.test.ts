@@ -74,6 +74,24 @@ describe('checks', () => {
     );
   });
 
+  it('takes a number in the question as the fact’s figure rounded or cut short', () => {
+    const kb = curated();
+    Object.assign(kb.facts.find((f) => f.id === 'factories-2021') as Fact, {
+      figures: [{ value: 120.4, unit: 'thousand widget factories' }],
+      answer: 'Widgetland had 120.4 thousand widget factories in May 2021.',
+      quote: 'Widgetland has 120.4 thousand widget factories.',
+    });
+    const e = new Engine(kb);
+    const checksOf = (q: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'factories-2021')?.checks;
+    expect(checksOf('when were there 120 widget factories?')).toContainEqual(
+      expect.objectContaining({ check: 'period-and-figures', verdict: 'pass' }),
+    );
+    expect(checksOf('when were there 150 widget factories?')).toContainEqual(
+      expect.objectContaining({ check: 'period-and-figures', verdict: 'veto' }),
+    );
+  });
+
   it('vetoes a fact that does not mention the country asked about', () => {
     expect(verdicts('how many widget factories does gizmoland have', 'factories-2021')).toContainEqual(
       expect.objectContaining({ check: 'place', verdict: 'veto' }),

@@ -52,6 +52,10 @@ describe('detectIntent', () => {
     expect(detectIntent('How much did the ministry pay?')).toBe('amount');
   });
 
+  it('reads "how many dollars" as asking for an amount of money', () => {
+    expect(detectIntent('how many dollars was the payment?')).toBe('amount');
+  });
+
   it('reads "what period" as asking for a time even when the question names a figure', () => {
     expect(detectIntent('What period does the $1.6 billion export figure cover?')).toBe('date');
   });
@@ -87,6 +91,7 @@ describe('asksForSource', () => {
       'where does the 72 consortiums figure come from',
       'which agency ran the korea story',
       'when was the armenia article published',
+      'who put out the seven MOUs story?',
     ])
       expect(asksForSource(q), q).toBe(true);
   });
