@@ -67,7 +67,10 @@ export function detectIntent(text: string): Intent {
   if (/\bhow many (?:dollars|rials|tomans|euros|usd|\$)/.test(t)) return 'amount';
   if (/\b(how many|number of|how large a number|count of)\b/.test(t)) return 'count';
   // "What period does the $1.6 billion figure cover?" asks for a time, whatever figure it names.
-  if (/\b(what|which) (period|dates?|year|day|month|time)\b/.test(t)) return 'date';
+  if (
+    /\b(what|which) (?:(?:exact|precise|specific|particular) )?(period|dates?|year|day|month|time)\b/.test(t)
+  )
+    return 'date';
   if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats|total)\b/.test(t))
     return 'amount';
   if (/\bwhen\b/.test(t)) return 'date';

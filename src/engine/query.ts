@@ -131,6 +131,13 @@ const TYPE_NOUNS: ReadonlyMap<string, AnswerType> = new Map([
   ['role', 'role'],
   ['position', 'role'],
   ['job', 'role'],
+  // A stance is what someone said, in whatever words: "the attitude of the Korean officials".
+  ['attitude', 'statement'],
+  ['stance', 'statement'],
+  ['view', 'statement'],
+  ['opinion', 'statement'],
+  ['reaction', 'statement'],
+  ['response', 'statement'],
 ]);
 
 /** "What is the budget of X", "what's the web address of X", "how many women …": what is asked for. */
@@ -208,6 +215,9 @@ const STATEMENT =
  */
 const RELATIVE_SAYING =
   /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
+/** "What does the June 2021 article say about …": what a text says is its content, no one's statement. */
+const TEXT_SAYS =
+  /\b(?:does|did|do)\s+(?:the|that|this|each|both)\s+(?:[\p{L}\d’'-]+\s+){0,5}?(?:article|story|piece|report|material|text|coverage|articles|reports)\s+say\b/giu;
 const COMPARISON =
   /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:ence|ent)?|bigger|smaller|more|less|fewer|higher|lower|than|change[sd]?|grew|grow|rise|rose|fell|drop(?:ped)?)\b/i;
 
@@ -533,7 +543,8 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const main = text.replace(SETTING, '');
   const intent = leadingIntent(main, detectIntent(main));
   const statement =
-    STATEMENT.test(main.replace(RELATIVE_SAYING, ' ')) && (intent === null || intent === 'person');
+    STATEMENT.test(main.replace(RELATIVE_SAYING, ' ').replace(TEXT_SAYS, ' ')) &&
+    (intent === null || intent === 'person');
   const allWords = index.aliases.apply(raw);
   const shape: Shape = asksForSource(text)
     ? 'source'

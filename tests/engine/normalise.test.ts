@@ -58,6 +58,7 @@ describe('detectIntent', () => {
 
   it('reads "what period" as asking for a time even when the question names a figure', () => {
     expect(detectIntent('What period does the $1.6 billion export figure cover?')).toBe('date');
+    expect(detectIntent('what exact period does the $1.6 billion figure cover?')).toBe('date');
   });
 
   it('reads "when" as asking for a date and "who" as asking for a person', () => {

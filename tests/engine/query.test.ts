@@ -70,6 +70,16 @@ describe('analyseQuery', () => {
     expect(engine.analyse('how many widget factories are there?').statedBy).toEqual([]);
   });
 
+  it('reads "what does the article say about …" as asking what the text says, not for a statement', () => {
+    expect(engine.analyse('what does the widgets article say about exports?').answerType).toBeNull();
+    expect(engine.analyse('what does jane doe say about exports?').answerType).toBe('statement');
+  });
+
+  it('reads "the attitude / stance of" as asking what was said, not for an attribute the fact must name', () => {
+    expect(engine.analyse('what was the attitude of the widget council to acme?').asked).toEqual([]);
+    expect(engine.analyse('what was the budget of the widget council?').asked).toEqual(['budget']);
+  });
+
   it('reads a verb of saying in a relative clause as naming the thing asked about, not asking for a statement', () => {
     const q = engine.analyse('what is the widget plan that jane doe announced on monday focused on?');
     expect(q.answerType).toBeNull();
