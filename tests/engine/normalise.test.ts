@@ -119,6 +119,11 @@ describe('asksForSummary', () => {
       expect(asksForSummary(q), q).toBe(true);
   });
 
+  it('reads "the gist of how …" and "tl;dr: what …" as a question asked briefly, not for an article’s gist', () => {
+    expect(asksForSummary("what's the gist of how ISIPO is trying to boost SME exports?")).toBe(false);
+    expect(asksForSummary('tl;dr: what is ISIPO trying to do with idle units?')).toBe(false);
+  });
+
   it('leaves questions about what an article says alone', () => {
     for (const q of ['what did the report say about exports', 'who is Rasoulian', 'what is ISIPO about'])
       expect(asksForSummary(q), q).toBe(false);
