@@ -70,10 +70,11 @@ export class Composer {
 
   /**
    * The chosen fact, the rest of its topic when the topic is a trend or a disagreement, and
-   * near ties from the same topic (the same statement in two articles). A tie from elsewhere is
-   * noise, not a second answer. "According to the June 2021 piece": that article's facts only.
+   * near ties from the same topic (the same statement in two articles), and for "what did X say"
+   * the same speaker's near ties. Another tie from elsewhere is noise, not a second answer.
+   * "According to the June 2021 piece": that article's facts only.
    */
-  gather(best: Fact, ties: Fact[], scope?: string): Fact[] {
+  gather(best: Fact, ties: Fact[], scope?: string, statement = false): Fact[] {
     const chosen = new Set<Fact>([best]);
     const topic = best.topic ? this.topics.get(best.topic) : undefined;
     if (topic && topic.kind !== 'related')
@@ -81,6 +82,8 @@ export class Composer {
     for (const f of ties) {
       if (chosen.size >= MAX_FACTS_PER_ANSWER) break;
       if (best.topic !== undefined && f.topic === best.topic) chosen.add(f);
+      // "What did Najafi say about South Korea?": each of his statements that answers as well.
+      else if (statement && best.speaker !== undefined && f.speaker === best.speaker) chosen.add(f);
     }
     const facts = [...chosen];
     return scope !== undefined && best.articleId === scope

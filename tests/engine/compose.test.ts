@@ -77,6 +77,23 @@ describe('compose', () => {
     expect(a.factIds).toEqual(['jane-doe', 'jane-doe-fair']);
   });
 
+  it('gives each of a speaker’s statements that answer "what did X say" as well as the best', () => {
+    const kb = miniKb();
+    const said = (id: string, answer: string): Fact => ({
+      ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
+      id,
+      gives: ['statement'],
+      answer,
+      quote: answer,
+      questions: ['What did Jane Doe say about widgets?'],
+      speaker: 'Jane Doe',
+    });
+    kb.facts.push(said('jane-says-vital', 'Jane Doe said widgets are vital.'));
+    kb.facts.push(said('jane-says-everywhere', 'Jane Doe said widgets are everywhere.'));
+    const a = new Engine(kb).answer('what did jane doe say about widgets?');
+    expect(a.factIds).toEqual(expect.arrayContaining(['jane-says-vital', 'jane-says-everywhere']));
+  });
+
   it('leads a yes/no answer with "Yes." and its citation', () => {
     const a = new Engine(miniKb()).answer('did acme corp sign a memorandum with gizmo ltd?');
     expect(a.answer).toMatch(/^Yes\. /);
