@@ -200,7 +200,7 @@ export class Composer {
         .filter((f) => f.agreement)
         .sort((a, b) => (a.agreement?.date ?? a.date ?? '').localeCompare(b.agreement?.date ?? b.date ?? ''));
       // Agreements signed the same day by the same party, on the same subject, are one line:
-      // "11 Aug 2020: 7 MOUs between the ministry and each of: …".
+      // "11 August 2020: 7 MOUs between the ministry and each of: …".
       const groups: Fact[][] = [];
       for (const f of signed) {
         const a = f.agreement!;

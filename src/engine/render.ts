@@ -1,12 +1,12 @@
 /** Plain-text rendering of an answer, for the console and `ask`. Discord has its own (embeds). */
 import type { Answer, Citation } from './types.ts';
-import { shortMonthName } from '../text/months.ts';
+import { monthName } from '../text/months.ts';
 
-/** 2021-07-13 → "13 Jul 2021"; 2021-07 → "Jul 2021"; 2021 → "2021". */
+/** 2021-07-13 → "13 July 2021"; 2021-07 → "July 2021"; 2021 → "2021". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
   if (!m) return y ?? date;
-  const month = shortMonthName(Number(m)) ?? m;
+  const month = monthName(Number(m)) ?? m;
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
@@ -18,12 +18,12 @@ export function truncate(text: string, max: number): string {
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
-/** Title — Outlet, 13 Jul 2021 (or "undated"). */
+/** Title — Outlet, 13 July 2021 (or "undated"). */
 export function citationTitle(c: Citation): string {
   return `${c.title} — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'}`;
 }
 
-/** "Title" — Outlet, 13 Jul 2021 (or "undated"). */
+/** "Title" — Outlet, 13 July 2021 (or "undated"). */
 export function citationLine(c: Citation): string {
   return `“${c.title}” — ${c.outlet}, ${c.date ? formatDate(c.date) : 'undated'} [${c.articleId}]`;
 }

@@ -7,7 +7,7 @@ import type { Fact } from '../engine/types.ts';
 export interface CitedFact {
   factId: string;
   text: string;
-  /** "Title — Outlet, 13 Jul 2021" (or "undated"). */
+  /** "Title — Outlet, 13 July 2021" (or "undated"). */
   citation: string;
 }
 

@@ -14,7 +14,7 @@ export interface TimelineEntry {
   factId: string;
   /** What it is sorted on (YYYY, YYYY-MM or YYYY-MM-DD); null when nothing places it. */
   sortDate: string | null;
-  /** "13 Jul 2021", "as of Dec 2019", "Dec 2019 (undated; …)". */
+  /** "13 July 2021", "as of December 2019", "December 2019 (undated; …)". */
   when: string;
   undated: boolean;
   text: string;

@@ -1,4 +1,4 @@
-/** Month names: what questions and articles write ("July 2021"), and what answers print ("13 Jul 2021"). */
+/** Month names: what questions and articles write ("July 2021"), and what answers print ("13 July 2021"). */
 
 /** The months, lowercase, January first: `MONTH_NAMES[month - 1]`. */
 export const MONTH_NAMES: readonly string[] = [
@@ -16,8 +16,8 @@ export const MONTH_NAMES: readonly string[] = [
   'december',
 ];
 
-/** 7 → "Jul"; undefined outside 1–12. */
-export function shortMonthName(month: number): string | undefined {
+/** 7 → "July"; undefined outside 1–12. */
+export function monthName(month: number): string | undefined {
   const name = MONTH_NAMES[month - 1];
-  return name && name[0]!.toUpperCase() + name.slice(1, 3);
+  return name && name[0]!.toUpperCase() + name.slice(1);
 }

@@ -248,7 +248,7 @@ describe('/timeline through the fake Discord', () => {
     const text = embed?.description ?? '';
     // 2018 sanctions, then August 2019, then December 2019.
     expect(text.indexOf('**2018**')).toBe(0);
-    expect(text.indexOf('**Aug 2019**')).toBeGreaterThan(0);
+    expect(text.indexOf('**August 2019**')).toBeGreaterThan(0);
     expect(text).toContain('Fixture Times');
     const pages = Number(/^Page 1\/(\d+)/.exec(footer(first))?.[1]);
     expect(pages).toBeGreaterThan(1);
@@ -262,9 +262,9 @@ describe('/timeline through the fake Discord', () => {
       all.push(page.data.embeds?.[0]?.description ?? '');
     }
     const joined = all.join('\n');
-    expect(joined).toContain('(undated; placed at 21 Dec 2019');
+    expect(joined).toContain('(undated; placed at 21 December 2019');
     expect(all.at(-1)).toContain('(undated; placed last: The text gives no year)');
-    const order = ['**2018**', '**Aug 2019**', '**as of Dec 2019**', '**2020**', '**10 May 2022**'];
+    const order = ['**2018**', '**August 2019**', '**as of December 2019**', '**2020**', '**10 May 2022**'];
     const positions = order.map((heading) => joined.indexOf(heading));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -227,7 +227,7 @@ describe('Engine.answer', () => {
     it('names the outlet of the story it points at', () => {
       const a = e.answer('which outlet ran the gadgetland story');
       expect(a.kind).toBe('source');
-      expect(a.answer).toContain('Gadget Post, 1 Feb 2022');
+      expect(a.answer).toContain('Gadget Post, 1 February 2022');
     });
   });
 

@@ -16,8 +16,8 @@ describe('quoted', () => {
 
 describe('formatDate', () => {
   it('writes a day, a month or a year as people read them', () => {
-    expect(formatDate('2021-07-13')).toBe('13 Jul 2021');
-    expect(formatDate('2021-07')).toBe('Jul 2021');
+    expect(formatDate('2021-07-13')).toBe('13 July 2021');
+    expect(formatDate('2021-07')).toBe('July 2021');
     expect(formatDate('2021')).toBe('2021');
   });
 });

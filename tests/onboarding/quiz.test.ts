@@ -56,7 +56,7 @@ describe('the quiz', () => {
 
   it('asks "how many" with a date, e.g. export consortiums as of late 2019', () => {
     const q = questionPool(engine).find((c) => c.fact.id === 'fixture-exports-64-consortiums');
-    expect(q?.text).toBe('How many export consortiums are there in Iran? (as of Dec 2019)');
+    expect(q?.text).toBe('How many export consortiums are there in Iran? (as of December 2019)');
     expect(q?.right).toBe('64');
   });
 

@@ -27,7 +27,7 @@ describe('the timeline', () => {
     const commodities = entries.find((e) => e.factId === 'fixture-exports-commodities')!;
     expect(commodities.undated).toBe(true);
     expect(commodities.sortDate).toBe('2019-12-21');
-    expect(commodities.when).toMatch(/^\(undated; placed at 21 Dec 2019: /);
+    expect(commodities.when).toMatch(/^\(undated; placed at 21 December 2019: /);
     const korea = entries.find((e) => e.factId === 'fixture-korea-mou-signed')!;
     expect(korea.undated).toBe(true);
     expect(korea.when).toBe('(undated; placed last: The text gives no year)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONTH_NAMES, shortMonthName } from '../../src/text/months.ts';
+import { MONTH_NAMES, monthName } from '../../src/text/months.ts';
 
 describe('months', () => {
   it('lists the twelve month names in lowercase, January first', () => {
@@ -8,14 +8,14 @@ describe('months', () => {
     expect(MONTH_NAMES[6]).toBe('july');
   });
 
-  it('gives the three-letter name of a month by its number', () => {
-    expect(shortMonthName(1)).toBe('Jan');
-    expect(shortMonthName(9)).toBe('Sep');
-    expect(shortMonthName(12)).toBe('Dec');
+  it('gives the capitalised name of a month by its number', () => {
+    expect(monthName(1)).toBe('January');
+    expect(monthName(9)).toBe('September');
+    expect(monthName(12)).toBe('December');
   });
 
   it('gives no name for a number outside 1 to 12', () => {
-    expect(shortMonthName(0)).toBe(undefined);
-    expect(shortMonthName(13)).toBe(undefined);
+    expect(monthName(0)).toBe(undefined);
+    expect(monthName(13)).toBe(undefined);
   });
 });
