@@ -195,7 +195,7 @@ function forBody(text: string, aliases: AliasMatcher): boolean {
  * how a message is put, never its subject.
  */
 const SMALL_TALK =
-  /\b(?:how(?:'s|’s| is| are| r)? (?:you|u|your (?:day|morning|evening|week)(?: going)?|it going|things)|what(?:'s|’s| is) up|good (?:morning|afternoon|evening|day)|nice to meet you)\b/gi;
+  /\b(?:how(?:'s|’s| is| are| r)? (?:you|u|your (?:day|morning|evening|week)(?: going)?|it going|things)|what(?:'s|’s| is) up|good (?:morning|afternoon|evening|day)|^\s*(?:morning|afternoon|evening)\b(?=\s*[!,.])|nice to meet you)\b/gim;
 
 /**
  * "Back in 2019", "back in August", "back in the previous year": "back" only says the time is

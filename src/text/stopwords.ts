@@ -18,6 +18,7 @@ export function stopwordSet(list: string): ReadonlySet<string> {
  */
 export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   `a an the and or but nor of in on at to for with by from into onto about over under as than then
+  up out off down
   is are was were be been being am do does did done doing has have had having will would shall should
   can could may might must i me my we us our you your he him his she her they them their it its this
   that these those there here what which who whom whose when where why how whats whos wheres hows
@@ -32,7 +33,8 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   kind sort stuff thing things piece story article according besides beside wonder wondering
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
-  yo sup hiya heya bro guys folks dude lol hmm um uh btw anyway anyways quick question anyone anybody someone
+  yo sup hiya heya heyy heyyy bro guys folks dude lol hmm um uh btw anyway anyways quick question q anyone
+  anybody someone
   somebody news update updates side sides per etcetera mostly mainly among amongst apart
   heard hear hearing true correct right remind reminder recall remember read reading seeing saw
   seen noticed keep keeps based bigger biggest larger largest greater smaller fewer lower higher

@@ -158,6 +158,10 @@ describe('analyseQuery', () => {
       'widget',
       'factory',
     ]);
+    expect(engine.analyse('morning! how many widget factories are there').words).toEqual([
+      'widget',
+      'factory',
+    ]);
   });
 
   it('reads the day of a date as part of the date, not a figure or a word to match', () => {

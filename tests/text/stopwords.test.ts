@@ -8,6 +8,10 @@ describe('STOPWORDS', () => {
       expect(STOPWORDS.has(word)).toBe(true);
   });
 
+  it('holds the particles of phrasal verbs ("roll out", "show up") and greeting variants', () => {
+    for (const word of ['up', 'out', 'off', 'down', 'heyy']) expect(STOPWORDS.has(word)).toBe(true);
+  });
+
   it('holds words that name a subject', () => {
     for (const word of ['park', 'iran', 'export', 'armenia']) expect(STOPWORDS.has(word)).toBe(false);
   });
