@@ -247,7 +247,9 @@ export class FactIndex {
     for (const key of [word, ...deletions(word)]) {
       for (const w of this.deletionIndex.get(key) ?? []) if (w !== word) out.add(w);
     }
-    return [...out];
+    // A shared deletion also pairs words two substitutions apart ("moto" and "most" share "mot"):
+    // only those one edit (or one swap) away are kept.
+    return [...out].filter((w) => editDistance(word, w) <= 1);
   }
 
   private trigramCandidates(word: string): string[] {

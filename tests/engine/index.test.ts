@@ -41,3 +41,12 @@ describe('FactIndex', () => {
     expect(withQuestion.contains('output', 0)).toBe(true);
   });
 });
+
+describe('FactIndex.correct, one edit', () => {
+  it('does not take a word two substitutions away for one edit away ("moto" is not "most")', () => {
+    const kb = miniKb();
+    kb.facts[0]?.keywords.push('motto');
+    for (const f of kb.facts) f.keywords.push('most');
+    expect(new FactIndex(kb).correct('moto')?.to).toBe('motto');
+  });
+});
