@@ -22,7 +22,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   is are was were be been being am do does did done doing has have had having will would shall should
   can could may might must i me my we us our you your he him his she her they them their it its this
   that these those there here what which who whom whose when where why how whats whos wheres hows
-  any some all each every much many more most few lot lots one ones
+  any some all each every much many more few lot lots one ones
   tell know say said saying says please pls plz thanks thank hi hello hey ok okay yes no not
   give list show explain describe mean meant info information detail details anything something
   just also too very really quite so such only even still yet ever again
