@@ -74,10 +74,12 @@ export class Composer {
    * the same speaker's near ties. Another tie from elsewhere is noise, not a second answer.
    * "According to the June 2021 piece": that article's facts only.
    */
-  gather(best: Fact, ties: Fact[], scope?: string, statement = false): Fact[] {
+  gather(best: Fact, ties: Fact[], scope?: string, statement = false, whole = false): Fact[] {
     const chosen = new Set<Fact>([best]);
     const topic = best.topic ? this.topics.get(best.topic) : undefined;
-    if (topic && topic.kind !== 'related')
+    // A trend or disagreement is given whole; a related topic when the whole is asked for ("all
+    // the programs ISIPO follows").
+    if (topic && (topic.kind !== 'related' || whole))
       for (const f of this.factsByTopic.get(topic.id) ?? []) chosen.add(f);
     for (const f of ties) {
       if (chosen.size >= MAX_FACTS_PER_ANSWER) break;

@@ -465,7 +465,7 @@ export class Engine {
     const ties = decision.judged
       .filter((j) => j !== decision.best && j.factor > 0 && rankOf(j) >= bestRank * TIE)
       .map((j) => this.facts[j.candidate.factNo] as Fact);
-    const facts = this.composer.gather(best, ties, q.scope, q.answerType === 'statement');
+    const facts = this.composer.gather(best, ties, q.scope, q.answerType === 'statement', q.wantsAll);
     // "Did ISIPO sign an MOU with Armenia?": yes, and here is where the material says so.
     const lead = q.shape === 'yesno' && !/\bor\b/i.test(text) ? 'Yes.' : undefined;
     const answer = this.composer.compose(query, facts, decision.confidence, corrections, lead);

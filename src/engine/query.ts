@@ -73,6 +73,8 @@ export interface Query {
   statement: boolean;
   shape: Shape;
   aggregate: Aggregate | null;
+  /** Asks for the whole of something ("all the programs ISIPO follows"): a related topic is given whole. */
+  wantsAll: boolean;
   /**
    * The thing the question asks to be identified or listed ("which border areas", "what were the
    * previously reached agreements", "list the 100 programs", "the names of the …"), as index words.
@@ -221,16 +223,20 @@ const TEXT_SAYS =
 const COMPARISON =
   /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:ence|ent)?|bigger|smaller|more|less|fewer|higher|lower|than|change[sd]?|grew|grow|rise|rose|fell|drop(?:ped)?)\b/i;
 
+/** Words that ask for the whole of something: "all the programs", "list every MOU". */
+const WANTS_ALL = /\b(?:all|every|each|list|complete|overview)\b/i;
+/**
+ * "Each side", "each other" are the parties to one thing, not the whole of anything; "all those
+ * MOUs" points back at some already in mind ("what was the occasion for all those MOUs?").
+ */
+const NOT_ALL = /\beach (?:side|party|other|one)\b|\ball (?:those|these)\b/gi;
+
 /** "List every MOU", "which news agencies are cited", "put the events in order": the whole material. */
 function aggregateOf(text: string): Aggregate | null {
   const t = text.toLowerCase();
   // A list needs a word that asks for the whole ("all", "every", "list"): "which outlet reported
   // the SMEs Day memorandums?" asks about them, not for them.
-  // "Each side", "each other" are the parties to one thing, not the whole of anything; "all those
-  // MOUs" points back at some already in mind ("what was the occasion for all those MOUs?").
-  const whole = /\b(?:all|every|each|list|complete|overview)\b/.test(
-    t.replace(/\beach (?:side|party|other|one)\b|\ball (?:those|these)\b/g, ''),
-  );
+  const whole = WANTS_ALL.test(t.replace(NOT_ALL, ''));
   // … and asks for the kind itself, across the material: "all officials of the Korean sector were
   // prepared to…" is about some officials, not a request for every person named.
   const across = /\b(?:list|across|in the material|in the articles|mentioned|named|cited|credited)\b/.test(t);
@@ -579,6 +585,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     statement,
     shape,
     aggregate: aggregateOf(text),
+    wantsAll: WANTS_ALL.test(text.replace(NOT_ALL, ' ')),
     identifies: contentWords(identifiedPhrase(text), index.aliases),
   };
 }

@@ -94,6 +94,29 @@ describe('compose', () => {
     expect(a.factIds).toEqual(expect.arrayContaining(['jane-says-vital', 'jane-says-everywhere']));
   });
 
+  it('gives every fact of a related topic when the question asks for all of them', () => {
+    const kb = miniKb();
+    kb.topics.push({ id: 'council-programs', title: 'The Widget Council’s programs', kind: 'related' });
+    const program = (id: string, answer: string): Fact => ({
+      ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
+      id,
+      gives: ['description'],
+      answer,
+      quote: answer,
+      questions: ['What programs does the Widget Council run?'],
+      topic: 'council-programs',
+    });
+    kb.facts.push(program('council-training', 'The Widget Council runs widget training programs.'));
+    kb.facts.push(program('council-fairs', 'The Widget Council holds yearly widget fairs.'));
+    const engine = new Engine(kb);
+    expect(engine.answer('what are all the programs the widget council runs?').factIds).toEqual(
+      expect.arrayContaining(['council-training', 'council-fairs']),
+    );
+    expect(engine.answer('what training programs does the widget council run?').factIds).toEqual([
+      'council-training',
+    ]);
+  });
+
   it('leads a yes/no answer with "Yes." and its citation', () => {
     const a = new Engine(miniKb()).answer('did acme corp sign a memorandum with gizmo ltd?');
     expect(a.answer).toMatch(/^Yes\. /);
