@@ -97,17 +97,29 @@ describe('compose', () => {
   it('gives every fact of a related topic when the question asks for all of them', () => {
     const kb = miniKb();
     kb.topics.push({ id: 'council-programs', title: 'The Widget Council’s programs', kind: 'related' });
-    const program = (id: string, answer: string): Fact => ({
+    const program = (id: string, answer: string, question: string): Fact => ({
       ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
       id,
       gives: ['description'],
       answer,
       quote: answer,
-      questions: ['What programs does the Widget Council run?'],
+      questions: [question],
       topic: 'council-programs',
     });
-    kb.facts.push(program('council-training', 'The Widget Council runs widget training programs.'));
-    kb.facts.push(program('council-fairs', 'The Widget Council holds yearly widget fairs.'));
+    kb.facts.push(
+      program(
+        'council-training',
+        'The Widget Council runs widget training programs.',
+        'What programs does the Widget Council run?',
+      ),
+    );
+    kb.facts.push(
+      program(
+        'council-fairs',
+        'The Widget Council holds yearly fairs.',
+        'Does the Widget Council hold fairs?',
+      ),
+    );
     const engine = new Engine(kb);
     expect(engine.answer('what are all the programs the widget council runs?').factIds).toEqual(
       expect.arrayContaining(['council-training', 'council-fairs']),
