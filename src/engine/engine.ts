@@ -462,8 +462,11 @@ export class Engine {
     const rankOf = (j: (typeof decision.judged)[number]) =>
       j.explained * j.factor + PHRASING_WEIGHT * j.candidate.phrasing;
     const bestRank = rankOf(decision.best);
+    // "What did Najafi say about South Korea?": every statement of his that would answer on its own.
+    const alsoAnswers = (j: (typeof decision.judged)[number]) =>
+      q.answerType === 'statement' && j.factor > 0 && j.confidence >= this.options.answerThreshold;
     const ties = decision.judged
-      .filter((j) => j !== decision.best && j.factor > 0 && rankOf(j) >= bestRank * TIE)
+      .filter((j) => j !== decision.best && j.factor > 0 && (rankOf(j) >= bestRank * TIE || alsoAnswers(j)))
       .map((j) => this.facts[j.candidate.factNo] as Fact);
     const facts = this.composer.gather(best, ties, q.scope, q.answerType === 'statement', q.wantsAll);
     // "Did ISIPO sign an MOU with Armenia?": yes, and here is where the material says so.

@@ -77,19 +77,23 @@ describe('compose', () => {
     expect(a.factIds).toEqual(['jane-doe', 'jane-doe-fair']);
   });
 
-  it('gives each of a speaker’s statements that answer "what did X say" as well as the best', () => {
+  it('gives each of a speaker’s statements that would answer "what did X say" on its own, not only the best', () => {
     const kb = miniKb();
-    const said = (id: string, answer: string): Fact => ({
+    const said = (id: string, answer: string, question: string): Fact => ({
       ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
       id,
       gives: ['statement'],
       answer,
       quote: answer,
-      questions: ['What did Jane Doe say about widgets?'],
+      questions: [question],
       speaker: 'Jane Doe',
     });
-    kb.facts.push(said('jane-says-vital', 'Jane Doe said widgets are vital.'));
-    kb.facts.push(said('jane-says-everywhere', 'Jane Doe said widgets are everywhere.'));
+    kb.facts.push(
+      said('jane-says-vital', 'Jane Doe said widgets are vital.', 'What did Jane Doe say about widgets?'),
+    );
+    kb.facts.push(
+      said('jane-says-everywhere', 'Jane Doe said widgets are everywhere.', 'Are widgets everywhere?'),
+    );
     const a = new Engine(kb).answer('what did jane doe say about widgets?');
     expect(a.factIds).toEqual(expect.arrayContaining(['jane-says-vital', 'jane-says-everywhere']));
   });
