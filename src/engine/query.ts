@@ -461,13 +461,18 @@ const SETTING =
 const TRAILING_SETTING =
   /,\s*(?:according to|per|in|at|during|on|from|as reported (?:in|by)|as stated in)\s+([^?,]{3,160}?)\s*[?.!]*\s*$/i;
 
+/** "At the Armenia signing", "during the June 2021 meeting": the occasion something was said at. */
+const AT_EVENT =
+  /\b(?:at|during)\s+(?:the|that|this|his|her|their)\s+(?:[\p{L}\d’'-]+\s+){0,4}?(?:signing|ceremony|meeting|conference|presser|event|session|talks)\b/giu;
+
 function settingWords(text: string, aliases: AliasMatcher): string[] {
   const phrases = [
     SETTING.exec(text)?.[1],
     TRAILING_SETTING.exec(text)?.[1],
     ...[...text.matchAll(RELATIVE_SAYING)].map((m) => m[0]),
+    ...[...text.matchAll(AT_EVENT)].map((m) => m[0]),
   ];
-  return phrases.flatMap((p) => (p ? contentWords(toWords(p), aliases) : []));
+  return [...new Set(phrases.flatMap((p) => (p ? contentWords(toWords(p), aliases) : [])))];
 }
 
 /** A word that refers back to something named earlier: "how many of them", "operate there", "did he say it". */

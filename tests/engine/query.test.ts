@@ -97,6 +97,9 @@ describe('analyseQuery', () => {
       engine.analyse('who heads the widget council, according to the robot trade story?').setting,
     ).toContain('robot');
     expect(engine.analyse('who heads the widget council?').setting).toEqual([]);
+    expect(engine.analyse('what did jane doe say at the robot trade signing?').setting).toEqual(
+      expect.arrayContaining(['robot', 'trad']),
+    );
   });
 
   it('reads a question that starts with an auxiliary as yes/no', () => {
