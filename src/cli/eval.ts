@@ -58,6 +58,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-11': join(FIXTURES, 'questions-fresh-11.yaml'),
   'fresh-12': join(FIXTURES, 'questions-fresh-12.yaml'),
   'fresh-13': join(FIXTURES, 'questions-fresh-13.yaml'),
+  'fresh-14': join(FIXTURES, 'questions-fresh-14.yaml'),
+  'fresh-15': join(FIXTURES, 'questions-fresh-15.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
