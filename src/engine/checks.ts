@@ -186,6 +186,9 @@ const numbers: Check = {
   },
 };
 
+/** A place as a reader writes it: "georgia" → "Georgia". */
+const placeName = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
 /** A country or place the question names must be one the fact is about, not merely another. */
 const place: Check = {
   name: 'place',
@@ -207,15 +210,17 @@ const place: Check = {
     // A place the fact's article is about locates the fact ("at the Armenia signing, what share
     // …"); one neither the fact nor its article names is a constraint it does not meet.
     const article = ctx.articleWords(fact.articleId);
-    // …but "Armenia's industrial sector" names whose sector it is: the fact itself must be about it.
+    // …but "Armenia's industrial sector" names whose sector it is: the fact itself must be about it
+    // (not when the owner is in a clause that only sets the scene: "at the ceremony with Armenia's
+    // Investor Support Center, …").
+    const owned = (w: string) => query.owners.includes(w) && !query.setting.includes(w);
     const missing = asked.filter(
-      (w) =>
-        !ctx.index.contains(w, factNo) && !about.includes(w) && (query.owners.includes(w) || !article.has(w)),
+      (w) => !ctx.index.contains(w, factNo) && !about.includes(w) && (owned(w) || !article.has(w)),
     );
     if (missing.length > 0)
       return veto(
         `the fact does not mention ${missing.join(', ')}`,
-        `it does not mention ${missing.join(', ')}`,
+        `it does not mention ${missing.map(placeName).join(', ')}`,
       );
     const others = about.filter((p) => p !== ctx.homeCountry);
     if (others.length > 0 && !others.some((p) => asked.includes(p)))

@@ -152,7 +152,7 @@ export function explainedParts(query: Query, factNo: number, fact: Fact, ctx: De
 }
 
 /** The share of the question the fact explains, context counting by its weight. */
-function explainedShare(e: Explained, ctx: DecideContext): number {
+export function explainedShare(e: Explained, ctx: DecideContext): number {
   return Math.min(1, e.fact + ctx.contextWeight * e.context);
 }
 

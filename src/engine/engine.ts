@@ -8,7 +8,7 @@ import { CHECKS } from './checks.ts';
 import type { CheckContext, Unsaid } from './checks.ts';
 import { Composer } from './compose.ts';
 import type { Corrections } from './compose.ts';
-import { decide, round, traceCandidates } from './decide.ts';
+import { decide, explainedParts, explainedShare, round, traceCandidates } from './decide.ts';
 import type { DecideContext, Decision, DecisionModel } from './decide.ts';
 import { DEFAULT_MODEL } from './model.ts';
 import { FactIndex } from './index.ts';
@@ -426,7 +426,7 @@ export class Engine {
 
     const candidates = this.retriever.retrieve(q);
     const decision = decide(q, candidates, this.context, this.options.answerThreshold);
-    const denied = q.shape === 'yesno' ? this.notAccordingToMaterial(decision) : undefined;
+    const denied = q.shape === 'yesno' ? this.notAccordingToMaterial(q, decision) : undefined;
     if (denied) {
       const fact = this.facts[denied.candidate.factNo] as Fact;
       const lead = `Not according to the material: ${denied.gap ?? 'it says otherwise'}. What it says:`;
@@ -481,11 +481,20 @@ export class Engine {
    * period. The answer to the yes/no question is then what the material does say, cited, led by
    * "not according to the material" (it does not say the thing asked; it says this).
    */
-  private notAccordingToMaterial(decision: Decision): Decision['judged'][number] | undefined {
+  private notAccordingToMaterial(q: Query, decision: Decision): Decision['judged'][number] | undefined {
     const near = decision.vetoed;
-    if (decision.action === 'answer' || !near || near.explained < YESNO_DENIAL) return undefined;
+    if (decision.action === 'answer' || !near) return undefined;
     const vetoes = near.verdicts.filter((v) => v.verdict === 'veto');
-    return vetoes.length > 0 && vetoes.every((v) => CONSTRAINT_CHECKS.has(v.check)) ? near : undefined;
+    if (vetoes.length === 0 || !vetoes.every((v) => CONSTRAINT_CHECKS.has(v.check))) return undefined;
+    // How much of the question the fact explains, the place or year it was vetoed for aside: "did
+    // ISIPO sign an MOU with Georgia?" is all about ISIPO signing an MOU, but Georgia.
+    const factNo = near.candidate.factNo;
+    const constraint = (w: string) =>
+      (this.places.has(w) || /^(19|20)\d\d$/.test(w)) && !this.index.contains(w, factNo);
+    const rest = { ...q, words: q.words.filter((w) => !constraint(w)) };
+    const fact = this.facts[factNo] as Fact;
+    const explained = explainedShare(explainedParts(rest, factNo, fact, this.context), this.context);
+    return explained >= YESNO_DENIAL ? { ...near, explained } : undefined;
   }
 
   /**

@@ -219,7 +219,7 @@ const RELATIVE_SAYING =
   /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
 /** "What does the June 2021 article say about …": what a text says is its content, no one's statement. */
 const TEXT_SAYS =
-  /\b(?:does|did|do)\s+(?:the|that|this|each|both)\s+(?:[\p{L}\d’'-]+\s+){0,5}?(?:article|story|piece|report|material|text|coverage|articles|reports)\s+say\b/giu;
+  /\b(?:does|did|do)\s+(?:the|that|this|each|both)\s+(?:[\p{L}\d’'-]+\s+){0,5}?(?:article|story|piece|report|material|text|coverage|articles|reports|writer|author|reporter)\s+say\b/giu;
 const COMPARISON =
   /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:ence|ent)?|bigger|smaller|more|less|fewer|higher|lower|than|change[sd]?|grew|grow|rise|rose|fell|drop(?:ped)?)\b/i;
 

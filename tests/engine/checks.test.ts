@@ -98,6 +98,20 @@ describe('checks', () => {
     );
   });
 
+  it('does not read a country named as an owner in a scene-setting clause as the thing asked about', () => {
+    const kb = curated();
+    (kb.articles[0] as { text: string }).text += '\nGizmoland hosted the signing.';
+    const e = new Engine(kb, { places: ['widgetland', 'gizmoland'] });
+    const checksOf = (q: string) =>
+      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'factories-2021')?.checks;
+    expect(
+      checksOf("at the signing with gizmoland's minister, how many widget factories are there?"),
+    ).toContainEqual(expect.objectContaining({ check: 'place', verdict: 'pass' }));
+    expect(checksOf("how many of gizmoland's widget factories are there?")).toContainEqual(
+      expect.objectContaining({ check: 'place', verdict: 'veto' }),
+    );
+  });
+
   it('vetoes a fact curated as about another country only when the question names the home country', () => {
     const kb = curated();
     kb.about = { ...kb.about, homeCountry: 'Gizmoland' };

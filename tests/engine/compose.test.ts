@@ -146,6 +146,15 @@ describe('compose', () => {
     expect(a.citations[0]?.quote).toBe('Widgetland has 120 widget factories.');
   });
 
+  it('answers a yes/no question about a country the material never names with what it does say', () => {
+    const engine = new Engine(miniKb(), { places: ['widgetland', 'gizmoland', 'freedonia'] });
+    const a = engine.answer('were widgets exported to freedonia?');
+    expect(a.answer).toMatch(
+      /^Not according to the material: it does not mention Freedonia\. What it says: /,
+    );
+    expect(a.citations[0]?.quote).toMatch(/percent of exports/);
+  });
+
   it('refuses a plain question about another year instead of saying what the material says', () => {
     expect(new Engine(miniKb()).answer('how many widget factories did widgetland have in 2019?').status).toBe(
       'no_match',

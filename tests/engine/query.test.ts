@@ -72,6 +72,7 @@ describe('analyseQuery', () => {
 
   it('reads "what does the article say about …" as asking what the text says, not for a statement', () => {
     expect(engine.analyse('what does the widgets article say about exports?').answerType).toBeNull();
+    expect(engine.analyse('what does the writer say about exports?').answerType).toBeNull();
     expect(engine.analyse('what does jane doe say about exports?').answerType).toBe('statement');
   });
 
