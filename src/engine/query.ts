@@ -247,7 +247,14 @@ function aggregateOf(text: string): Aggregate | null {
     /\b(?:countr(?:y|ies)|nations?)\b/.test(t)
   )
     return /\b(?:foreign|other|abroad|besides|outside)\b/.test(t) ? 'foreign-countries' : 'countries';
-  if (whole && /\b(?:mous?|memorand(?:a|um|ums)|agreements?|deals?|partners|signatories)\b/.test(t))
+  // The agreements themselves, in the plural or as "every MOU": "list the areas of cooperation in
+  // the Korea memorandum" lists what one agreement covers.
+  if (
+    whole &&
+    /\b(?:mous|memoranda|memorandums|agreements|deals|partners|signatories)\b|\b(?:every|each|all(?: the)?|list(?: the)?)\s+(?:mou|memorandum|agreement|deal)\b/.test(
+      t,
+    )
+  )
     return 'agreements';
   if (
     /\b(?:news ?agenc(?:y|ies)|outlets?|sources|publications|media)\b/.test(t) &&

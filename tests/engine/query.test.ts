@@ -111,6 +111,7 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what does the MOU with gizmo commit each side to?').aggregate).toBeNull();
     expect(engine.analyse('list each MOU').aggregate).toBe('agreements');
     expect(engine.analyse('what was the occasion for all those MOUs?').aggregate).toBeNull();
+    expect(engine.analyse('list the areas of cooperation in the acme memorandum').aggregate).toBeNull();
   });
 
   it('reads a request to list every agreement as an aggregate over the material', () => {
