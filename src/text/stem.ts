@@ -26,6 +26,8 @@ function suffixless(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('ied') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
+  // "Signings", "meetings": the plural of an -ing noun stems as the -ing word does.
+  if (word.endsWith('ings') && word.length > 6) return suffixless(word.slice(0, -1));
   if (word.endsWith('ing') && word.length > 5) {
     const base = word.slice(0, -3);
     return undouble(base);

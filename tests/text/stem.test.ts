@@ -21,6 +21,8 @@ describe('stem', () => {
     expect(stem('exported')).toBe('export');
     expect(stem('exporting')).toBe('export');
     expect(stem('planned')).toBe(stem('planning'));
+    expect(stem('signings')).toBe(stem('signing'));
+    expect(stem('meetings')).toBe(stem('meeting'));
   });
 
   it('gives a verb ending in a silent e the stem of its -ing and -ed forms', () => {
