@@ -19,6 +19,7 @@ import { toWords } from '../text/tokenise.ts';
 import {
   ARTICLE_NOUNS,
   analyseQuery,
+  articleNamedBy,
   comparedSides,
   negatedWords,
   splitCompound,
@@ -543,6 +544,11 @@ export class Engine {
     }
     const words = wordsWithout(q, SUMMARY_WORDS);
     if (words.length === 0) return undefined;
+    // "The gist of the SMEs Day announcements": when most of its words name one article (its title,
+    // subject, date), that is the article to sum up.
+    const named = articleNamedBy(this.queryContext, words);
+    if (named && named.words.length * 2 >= words.length)
+      return { answer: { ...this.composer.summary(query, named.articleId, 1, corrections), confidence: 1 } };
     const found = this.findPlain(q, words);
     if (!found) return undefined;
     return {

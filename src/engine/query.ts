@@ -339,7 +339,14 @@ function articleScope(ctx: QueryContext, text: string): { articleId: string; wor
 }
 
 function pointedAt(ctx: QueryContext, phrase: string): { articleId: string; words: string[] } | undefined {
-  const named = contentWords(toWords(phrase), ctx.index.aliases);
+  return articleNamedBy(ctx, contentWords(toWords(phrase), ctx.index.aliases));
+}
+
+/** The one article whose names (title, date, outlet, subject) the most of these words are; undefined on a tie. */
+export function articleNamedBy(
+  ctx: QueryContext,
+  named: readonly string[],
+): { articleId: string; words: string[] } | undefined {
   let best: { articleId: string; words: string[] } | undefined;
   let tie = false;
   for (const [articleId, names] of ctx.articleNames) {

@@ -224,6 +224,12 @@ describe('Engine.answer', () => {
       expect(a.factIds).toEqual(['export-share-45']);
     });
 
+    it('summarises the article its title or outlet words name, with no word for "article"', () => {
+      const a = e.answer("what's the gist of the gadget post trade figures?");
+      expect(a.kind).toBe('summary');
+      expect(a.factIds).toEqual(['export-share-45']);
+    });
+
     it('names the outlet of the story it points at', () => {
       const a = e.answer('which outlet ran the gadgetland story');
       expect(a.kind).toBe('source');
