@@ -309,6 +309,8 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
   )
     return 'manner';
   if (/\bwhat(?:'s| is| was|s)? (?:the )?(?:web ?site|website|url|web address|link)\b/.test(t)) return 'name';
+  // "What kinds of goods": a list of them.
+  if (!intent && /\bwhat (?:kinds|types|sorts) of\b/.test(t)) return 'list';
   // "What was decided at the meeting", "the outcome of the talks": what came of it.
   if (
     !intent &&

@@ -20,6 +20,10 @@ describe('analyseQuery', () => {
     expect(engine.analyse('when was it decided?').answerType).toBe('date');
   });
 
+  it('reads "what kinds of …" as asking for a list of them', () => {
+    expect(engine.analyse('what kinds of widgets does acme make?').answerType).toBe('list');
+  });
+
   it('reads the answer type from the main clause after a scene-setting "when …," clause', () => {
     expect(engine.analyse('when jane doe spoke of widgets, what did she say about acme?').answerType).toBe(
       'statement',
