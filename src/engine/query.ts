@@ -301,7 +301,12 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
   const t = text.toLowerCase();
   // "What did X say" asks for a statement; "what day did X announce it" asks for a date.
   if (statement && (intent === null || intent === 'person')) return 'statement';
-  if (/\bwhy\b|\b(?:purpose|aim|goal|objective)s?\b/.test(t)) return 'reason';
+  if (
+    /\bwhy\b|\b(?:purpose|aim|goal|objective)s?\b|\b(?:meant|supposed|designed|intended) to (?:do|achieve|serve)\b/.test(
+      t,
+    )
+  )
+    return 'reason';
   if (
     /\bhow\b(?! (?:many|much|big|large|high|long|old))[^?.!]*\b(?:held|done|signed|conducted|take place|happen)\b/.test(
       t,

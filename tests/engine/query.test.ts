@@ -20,6 +20,10 @@ describe('analyseQuery', () => {
     expect(engine.analyse('when was it decided?').answerType).toBe('date');
   });
 
+  it('reads "what is it meant to do" as asking for a purpose', () => {
+    expect(engine.analyse('what is the widget council meant to do?').answerType).toBe('reason');
+  });
+
   it('reads "what kinds of …" as asking for a list of them', () => {
     expect(engine.analyse('what kinds of widgets does acme make?').answerType).toBe('list');
   });
