@@ -60,6 +60,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-13': join(FIXTURES, 'questions-fresh-13.yaml'),
   'fresh-14': join(FIXTURES, 'questions-fresh-14.yaml'),
   'fresh-15': join(FIXTURES, 'questions-fresh-15.yaml'),
+  'fresh-16': join(FIXTURES, 'questions-fresh-16.yaml'),
+  'fresh-17': join(FIXTURES, 'questions-fresh-17.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
