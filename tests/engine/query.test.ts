@@ -76,6 +76,8 @@ describe('analyseQuery', () => {
       'minister',
     ]);
     expect(engine.analyse('how many widget factories are there?').statedBy).toEqual([]);
+    expect(engine.analyse('at what kind of event did jane doe say it?').statedBy).toContain('jane');
+    expect(engine.analyse('how do you say hello in gizmish?').statedBy).toEqual([]);
   });
 
   it('reads "what does the article say about …" as asking what the text says, not for a statement', () => {
