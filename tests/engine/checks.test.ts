@@ -23,13 +23,18 @@ function verdicts(question: string, factId: string) {
   return c?.checks.filter((v) => v.verdict !== 'pass') ?? [];
 }
 
+/** A fact's check verdicts for a question, on an engine over this knowledge base. */
+function checksIn(kb: KnowledgeBase, factId: string, places?: string[]) {
+  const e = new Engine(kb, places ? { places } : {});
+  return (question: string) =>
+    e.answer(question, { explain: true }).trace?.candidates.find((c) => c.factId === factId)?.checks;
+}
+
 /** The acme-mou fact's checks for a question, with the fact given these `unsaid` entries. */
 function acmeChecksWith(unsaid: NonNullable<Fact['unsaid']>) {
   const kb = curated();
   (kb.facts.find((f) => f.id === 'acme-mou') as Fact).unsaid = unsaid;
-  const e = new Engine(kb);
-  return (question: string) =>
-    e.answer(question, { explain: true }).trace?.candidates.find((c) => c.factId === 'acme-mou')?.checks;
+  return checksIn(kb, 'acme-mou');
 }
 
 describe('checks', () => {
@@ -57,9 +62,7 @@ describe('checks', () => {
       answer: 'Jane Doe said widgets matter to the Widget Council.',
       speaker: 'Jane Doe',
     });
-    const e = new Engine(kb);
-    const checksOf = (q: string) =>
-      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'jane-doe-says')?.checks;
+    const checksOf = checksIn(kb, 'jane-doe-says');
     expect(checksOf('what did the deputy minister say about widgets?')).toContainEqual(
       expect.objectContaining({ check: 'speaker', verdict: 'veto' }),
     );
@@ -81,9 +84,7 @@ describe('checks', () => {
       answer: 'Widgetland had 120.4 thousand widget factories in May 2021.',
       quote: 'Widgetland has 120.4 thousand widget factories.',
     });
-    const e = new Engine(kb);
-    const checksOf = (q: string) =>
-      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'factories-2021')?.checks;
+    const checksOf = checksIn(kb, 'factories-2021');
     expect(checksOf('when were there 120 widget factories?')).toContainEqual(
       expect.objectContaining({ check: 'period-and-figures', verdict: 'pass' }),
     );
@@ -101,9 +102,7 @@ describe('checks', () => {
   it('does not read a country named as an owner in a scene-setting clause as the thing asked about', () => {
     const kb = curated();
     (kb.articles[0] as { text: string }).text += '\nGizmoland hosted the signing.';
-    const e = new Engine(kb, { places: ['widgetland', 'gizmoland'] });
-    const checksOf = (q: string) =>
-      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'factories-2021')?.checks;
+    const checksOf = checksIn(kb, 'factories-2021', ['widgetland', 'gizmoland']);
     expect(
       checksOf("at the signing with gizmoland's minister, how many widget factories are there?"),
     ).toContainEqual(expect.objectContaining({ check: 'place', verdict: 'pass' }));
@@ -115,9 +114,7 @@ describe('checks', () => {
   it('vetoes a fact curated as about another country only when the question names the home country', () => {
     const kb = curated();
     kb.about = { ...kb.about, homeCountry: 'Gizmoland' };
-    const e = new Engine(kb, { places: ['widgetland', 'gizmoland'] });
-    const checksOf = (q: string) =>
-      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'factories-2021')?.checks;
+    const checksOf = checksIn(kb, 'factories-2021', ['widgetland', 'gizmoland']);
     expect(checksOf('how many widget factories does gizmoland have')).toContainEqual(
       expect.objectContaining({ check: 'place', verdict: 'veto' }),
     );
@@ -156,9 +153,7 @@ describe('checks', () => {
       answer: 'Widgets make up 60 percent of exports.',
       places: [],
     });
-    const e = new Engine(kb, { places: ['widgetland', 'gizmoland'] });
-    const checksOf = (q: string) =>
-      e.answer(q, { explain: true }).trace?.candidates.find((c) => c.factId === 'export-share-60')?.checks;
+    const checksOf = checksIn(kb, 'export-share-60', ['widgetland', 'gizmoland']);
     expect(checksOf('what share of widgetland’s exports are widgets')).toContainEqual(
       expect.objectContaining({ check: 'place', verdict: 'veto' }),
     );

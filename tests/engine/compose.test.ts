@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import type { Fact } from '../../src/engine/types.ts';
+import type { Fact, KnowledgeBase } from '../../src/engine/types.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
 function withAgreement() {
@@ -8,6 +8,14 @@ function withAgreement() {
   const f = kb.facts.find((x) => x.id === 'acme-mou') as Fact;
   f.agreement = { kind: 'MOU', parties: ['Acme Corp', 'Gizmo Ltd'], subject: 'robot trade', date: '2021-04' };
   return new Engine(kb);
+}
+
+/** A fact made from the mini knowledge base's Jane Doe fact: its answer is its quote. */
+function likeJaneDoe(
+  kb: KnowledgeBase,
+  fact: Partial<Fact> & Pick<Fact, 'id' | 'answer' | 'questions'>,
+): Fact {
+  return { ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact), quote: fact.answer, ...fact };
 }
 
 describe('compose', () => {
@@ -64,30 +72,24 @@ describe('compose', () => {
 
   it('reads "he" or "she" in a later part as the person the first part’s answer names', () => {
     const kb = miniKb();
-    kb.facts.push({
-      ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
-      id: 'jane-doe-fair',
-      gives: ['place'],
-      answer: 'Jane Doe gave a talk at the Widget Fair.',
-      questions: ['Where did Jane Doe give a talk?'],
-      entities: ['Jane Doe'],
-      speaker: 'Jane Doe',
-    });
+    kb.facts.push(
+      likeJaneDoe(kb, {
+        id: 'jane-doe-fair',
+        gives: ['place'],
+        answer: 'Jane Doe gave a talk at the Widget Fair.',
+        questions: ['Where did Jane Doe give a talk?'],
+        entities: ['Jane Doe'],
+        speaker: 'Jane Doe',
+      }),
+    );
     const a = new Engine(kb).answer('who heads the widget council and where did she speak?');
     expect(a.factIds).toEqual(['jane-doe', 'jane-doe-fair']);
   });
 
   it('gives each of a speaker’s statements that would answer "what did X say" on its own, not only the best', () => {
     const kb = miniKb();
-    const said = (id: string, answer: string, question: string): Fact => ({
-      ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
-      id,
-      gives: ['statement'],
-      answer,
-      quote: answer,
-      questions: [question],
-      speaker: 'Jane Doe',
-    });
+    const said = (id: string, answer: string, question: string): Fact =>
+      likeJaneDoe(kb, { id, gives: ['statement'], answer, questions: [question], speaker: 'Jane Doe' });
     kb.facts.push(
       said('jane-says-vital', 'Jane Doe said widgets are vital.', 'What did Jane Doe say about widgets?'),
     );
@@ -101,15 +103,14 @@ describe('compose', () => {
   it('gives every fact of a related topic when the question asks for all of them', () => {
     const kb = miniKb();
     kb.topics.push({ id: 'council-programs', title: 'The Widget Council’s programs', kind: 'related' });
-    const program = (id: string, answer: string, question: string): Fact => ({
-      ...(kb.facts.find((x) => x.id === 'jane-doe') as Fact),
-      id,
-      gives: ['description'],
-      answer,
-      quote: answer,
-      questions: [question],
-      topic: 'council-programs',
-    });
+    const program = (id: string, answer: string, question: string): Fact =>
+      likeJaneDoe(kb, {
+        id,
+        gives: ['description'],
+        answer,
+        questions: [question],
+        topic: 'council-programs',
+      });
     kb.facts.push(
       program(
         'council-training',
