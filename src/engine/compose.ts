@@ -74,7 +74,7 @@ export class Composer {
    * the same speaker's near ties. Another tie from elsewhere is noise, not a second answer.
    * "According to the June 2021 piece": that article's facts only.
    */
-  gather(best: Fact, ties: Fact[], scope?: string, statement = false, whole = false): Fact[] {
+  gather(best: Fact, ties: Fact[], scope?: string, bySpeaker = false, whole = false): Fact[] {
     const chosen = new Set<Fact>([best]);
     const topic = best.topic ? this.topics.get(best.topic) : undefined;
     // A trend or disagreement is given whole; a related topic when the whole is asked for ("all
@@ -85,7 +85,7 @@ export class Composer {
       if (chosen.size >= MAX_FACTS_PER_ANSWER) break;
       if (best.topic !== undefined && f.topic === best.topic) chosen.add(f);
       // "What did Najafi say about South Korea?": each of his statements that answers as well.
-      else if (statement && best.speaker !== undefined && f.speaker === best.speaker) chosen.add(f);
+      else if (bySpeaker && best.speaker !== undefined && f.speaker === best.speaker) chosen.add(f);
     }
     const facts = [...chosen];
     return scope !== undefined && best.articleId === scope

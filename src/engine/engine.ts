@@ -278,19 +278,20 @@ export class Engine {
 
   /** "Who signed it and when?": each part answered on its own, together, each cited. */
   private answerCompound(question: string, parts: string[], options: AnswerOptions): Answer {
+    const [lead = question, ...rest] = parts;
+    const first = this.answerOne(question, lead, { explain: true });
     // A later part that refers back ("… and how many of them are active?") is read with the first
-    // part's words; when that finds no answer, on its own.
-    const first =
-      parts.length > 1 && parts[0] ? this.answerOne(question, parts[0], { explain: true }) : undefined;
-    const person = first?.status === 'answered' ? this.personOf(first) : undefined;
-    const answers = parts.map((part, i) => {
-      if (i === 0 && first) return first;
+    // part's words (or, when that finds no answer, on its own), and its "he" or "she" is the one
+    // person the first part's answer names ("… and where did he say it?").
+    const person = first.status === 'answered' ? this.personOf(first) : undefined;
+    const later = rest.map((part) => {
       const p = person ? withPersonNamed(part, person) : part;
-      const q = this.analyse(p, i > 0 ? parts[0] : undefined);
+      const q = this.analyse(p, lead);
       const read = this.answerOne(question, p, { explain: true }, q);
       if (q.carried.length === 0 || read.status === 'answered') return read;
       return this.answerOne(question, p, { explain: true });
     });
+    const answers = [first, ...later];
     return this.combine(question, parts, answers, options);
   }
 
