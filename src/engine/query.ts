@@ -212,8 +212,8 @@ const STATEMENT =
   /\b(?:what|how)\b[^?.!]*\b(?:say|said|says|stress(?:ed)?|state[sd]?|note[sd]?|announce[sd]?|tell|told|remark(?:ed)?|comment(?:ed)?|claim(?:ed)?|argue[sd]?)\b|\b(?:quote|statement|remarks?|comments?|words)\b(?! of (?:understanding|the mou))/i;
 /**
  * A verb of saying in a relative clause ("the plan that the ISIPO head announced on Monday", "the
- * figure which Najafi gave") names the thing asked about; the question does not ask what was said.
- * A cleft ("what is it that Najafi said") does.
+ * figure which Najafi stated") names the thing asked about; the question does not ask what was
+ * said. A cleft ("what is it that Najafi said") does.
  */
 const RELATIVE_SAYING =
   /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
