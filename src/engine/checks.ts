@@ -6,7 +6,7 @@
  * the knowledge base has them, and its words where it does not.
  */
 import type { FactIndex } from './index.ts';
-import { figureKind } from './normalise.ts';
+import { figureKind, isYear } from './normalise.ts';
 import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -169,8 +169,7 @@ const numbers: Check = {
     const rounded = (w: string) =>
       /^\d+$/.test(w) &&
       fact.figures.some((f) => [Math.trunc(f.value), Math.round(f.value)].includes(Number(w)));
-    const holds = (w: string) =>
-      index.contains(w, factNo) || (/^(19|20)\d\d$/.test(w) && period.has(w)) || rounded(w);
+    const holds = (w: string) => index.contains(w, factNo) || (isYear(w) && period.has(w)) || rounded(w);
     const missing = query.numbers.filter((w) => !holds(w));
     if (missing.length > 0)
       return veto(

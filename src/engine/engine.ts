@@ -12,7 +12,7 @@ import { decide, explainedParts, explainedShare, round, traceCandidates } from '
 import type { DecideContext, Decision, DecisionModel } from './decide.ts';
 import { DEFAULT_MODEL } from './model.ts';
 import { FactIndex } from './index.ts';
-import { DISAGREEMENT_WORDS, SOURCE_WORDS, SUMMARY_WORDS, contentWords } from './normalise.ts';
+import { DISAGREEMENT_WORDS, SOURCE_WORDS, SUMMARY_WORDS, contentWords, isYear } from './normalise.ts';
 import { MONTH_NAMES } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -493,8 +493,7 @@ export class Engine {
     // How much of the question the fact explains, the place or year it was vetoed for aside: "did
     // ISIPO sign an MOU with Georgia?" is all about ISIPO signing an MOU, but Georgia.
     const factNo = near.candidate.factNo;
-    const constraint = (w: string) =>
-      (this.places.has(w) || /^(19|20)\d\d$/.test(w)) && !this.index.contains(w, factNo);
+    const constraint = (w: string) => (this.places.has(w) || isYear(w)) && !this.index.contains(w, factNo);
     const rest = { ...q, words: q.words.filter((w) => !constraint(w)) };
     const fact = this.facts[factNo] as Fact;
     const explained = explainedShare(explainedParts(rest, factNo, fact, this.context), this.context);

@@ -54,6 +54,11 @@ export function askingWord(tokens: readonly string[], i: number): boolean {
   return t === 'week' && tokens[i - 1] === 'the' && tokens[i - 2] === 'of' && tokens[i - 3] === 'day';
 }
 
+/** A year as a question or fact writes it, 1900–2099: "2019". */
+export function isYear(word: string): boolean {
+  return /^(19|20)\d\d$/.test(word);
+}
+
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {
   const t = text.toLowerCase().replace(/%/g, ' percent');

@@ -13,6 +13,7 @@ import {
   asksForSummary,
   contentWords,
   detectIntent,
+  isYear,
 } from './normalise.ts';
 import { editDistance } from '../text/distance.ts';
 import { MONTH_NAMES } from '../text/months.ts';
@@ -223,20 +224,22 @@ const TEXT_SAYS =
 const COMPARISON =
   /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:ence|ent)?|bigger|smaller|more|less|fewer|higher|lower|than|change[sd]?|grew|grow|rise|rose|fell|drop(?:ped)?)\b/i;
 
-/** Words that ask for the whole of something: "all the programs", "list every MOU". */
-const WANTS_ALL = /\b(?:all|every|each|list|complete|overview)\b/i;
 /**
- * "Each side", "each other" are the parties to one thing, not the whole of anything; "all those
- * MOUs" points back at some already in mind ("what was the occasion for all those MOUs?").
+ * Does the question ask for the whole of something ("all the programs", "list every MOU")? "Each
+ * side", "each other" are the parties to one thing, not the whole of anything; "all those MOUs"
+ * points back at some already in mind ("what was the occasion for all those MOUs?").
  */
-const NOT_ALL = /\beach (?:side|party|other|one)\b|\ball (?:those|these)\b/gi;
+function asksForAll(text: string): boolean {
+  return /\b(?:all|every|each|list|complete|overview)\b/i.test(
+    text.replace(/\beach (?:side|party|other|one)\b|\ball (?:those|these)\b/gi, ' '),
+  );
+}
 
 /** "List every MOU", "which news agencies are cited", "put the events in order": the whole material. */
-function aggregateOf(text: string): Aggregate | null {
+function aggregateOf(text: string, whole: boolean): Aggregate | null {
   const t = text.toLowerCase();
-  // A list needs a word that asks for the whole ("all", "every", "list"): "which outlet reported
-  // the SMEs Day memorandums?" asks about them, not for them.
-  const whole = WANTS_ALL.test(t.replace(NOT_ALL, ''));
+  // A list needs a word that asks for the whole (`whole`: "all", "every", "list"): "which outlet
+  // reported the SMEs Day memorandums?" asks about them, not for them.
   // … and asks for the kind itself, across the material: "all officials of the Korean sector were
   // prepared to…" is about some officials, not a request for every person named.
   const across = /\b(?:list|across|in the material|in the articles|mentioned|named|cited|credited)\b/.test(t);
@@ -568,7 +571,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   // 800 to 900"), are alternatives: a fact explains them with any one. A year and another number
   // are not ("the first 9 months of 2020").
   const numbers = words.filter((w) => /^\d/.test(w));
-  const years = numbers.filter((w) => /^(19|20)\d\d$/.test(w));
+  const years = numbers.filter(isYear);
   const others = numbers.filter((w) => !years.includes(w) && !days.has(w));
   const alternatives = years.length >= 2 ? years : others.length >= 2 ? others : [];
   // "When Najafi spoke of X, what did he say …": the asking is in the main clause.
@@ -577,6 +580,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const statement =
     STATEMENT.test(main.replace(RELATIVE_SAYING, ' ').replace(TEXT_SAYS, ' ')) &&
     (intent === null || intent === 'person');
+  const wantsAll = asksForAll(text);
   const allWords = index.aliases.apply(raw);
   const shape: Shape = asksForSource(text)
     ? 'source'
@@ -610,8 +614,8 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     negated: negatedWords(allWords),
     statement,
     shape,
-    aggregate: aggregateOf(text),
-    wantsAll: WANTS_ALL.test(text.replace(NOT_ALL, ' ')),
+    aggregate: aggregateOf(text, wantsAll),
+    wantsAll,
     identifies: contentWords(identifiedPhrase(text), index.aliases),
   };
 }
