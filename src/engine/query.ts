@@ -201,6 +201,13 @@ const SMALL_TALK =
   /\b(?:how(?:'s|’s| is| are| r)? (?:you|u|your (?:day|morning|evening|week)(?: going)?|it going|things)|what(?:'s|’s| is) up|good (?:morning|afternoon|evening|day)|^\s*(?:morning|afternoon|evening)\b(?=\s*[!,.])|nice to meet you)\b/gim;
 
 /**
+ * "Now", "so far", "these days": the asker's present. The material is fixed at its articles' dates,
+ * and an answer says the date it holds for; these words name no subject to match.
+ */
+const ASKERS_NOW =
+  /\b(?:right now|now|currently|presently|nowadays|these days|at the moment|at present|so far|as of (?:now|today)|to this day)\b/gi;
+
+/**
  * "Back in 2019", "back in August", "back in the previous year": "back" only says the time is
  * past; the time expression after it says which. ("Sanctions came back in which year" keeps it.)
  */
@@ -523,7 +530,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
   const corrections: Query['corrections'] = [];
-  const asked = withoutLeadIn(ctx, text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' '));
+  const asked = withoutLeadIn(ctx, text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' ').replace(ASKERS_NOW, ' '));
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
   const raw = tokens.map((token) => {

@@ -65,6 +65,14 @@ describe('analyseQuery', () => {
     expect(engine.analyse('who heads the widget council?', 'how many widget factories').carried).toEqual([]);
   });
 
+  it('drops the asker\'s present ("now", "so far", "these days"), which names no subject', () => {
+    const words = engine.analyse('how many widget factories are up and running now, so far, these days?').words;
+    expect(words).not.toContain('now');
+    expect(words).not.toContain('far');
+    expect(words).not.toContain('day');
+    expect(words).toContain('factory');
+  });
+
   it('reads "back" before a time ("back in 2020") as saying only that the time is past', () => {
     expect(engine.analyse('how many widget factories were there back in 2020?').words).not.toContain('back');
     expect(engine.analyse('the widget council came back in which year').words).toContain('back');
