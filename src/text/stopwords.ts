@@ -37,7 +37,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   anybody someone
   somebody news update updates side sides per etcetera mostly mainly among amongst apart
   heard hear hearing true correct right remind reminder recall remember read reading seeing saw
-  seen noticed keep keeps based bigger biggest larger largest greater smaller fewer lower higher
+  seen noticed keep keeps based big huge bigger biggest larger largest greater smaller fewer lower higher
   vs versus compare compared comparison difference
   s t d ll re ve m`,
 );

@@ -12,7 +12,11 @@ describe('STOPWORDS', () => {
     for (const word of ['up', 'out', 'off', 'down', 'heyy']) expect(STOPWORDS.has(word)).toBe(true);
   });
 
-  it('holds words that name a subject', () => {
+  it('holds words of size ("big", "biggest"), which rank or describe a subject but name none', () => {
+    for (const word of ['big', 'huge', 'biggest', 'larger']) expect(STOPWORDS.has(word)).toBe(true);
+  });
+
+  it('does not hold words that name a subject', () => {
     for (const word of ['park', 'iran', 'export', 'armenia']) expect(STOPWORDS.has(word)).toBe(false);
   });
 
