@@ -292,6 +292,13 @@ function aggregateOf(text: string, whole: boolean): Aggregate | null {
     // "What numbers of industrial parks are given across the articles?"
     /\b(?:figures|numbers|values|estimates|percentages)\b[^?]*\b(?:across|in|by) (?:the|all the|different) (?:articles|material|sources|reports|stories)\b/.test(
       t,
+    ) ||
+    // "How do the figures for X differ between the articles?", "what numbers do the different articles give?"
+    /\b(?:differ\w*|vary|varies|varied)\b[^?]*\b(?:between|across|among)\s+(?:the\s+)?(?:different\s+)?(?:articles|sources|reports|stories)\b/.test(
+      t,
+    ) ||
+    /\b(?:figures|numbers|values|estimates|percentages)\b[^?]*\b(?:different|various) (?:articles|sources|reports|stories)\b/.test(
+      t,
     )
   )
     return 'disagreements';
@@ -450,7 +457,9 @@ const LEAD_IN =
 /**
  * The question without a lead-in that says nothing about the material: every word of it is a
  * stopword, a common English word, or one the material never uses. A lead-in that names
- * something the material has ("so that South Korea memorandum, who signed it?") stays.
+ * something the material has ("so that South Korea memorandum, who signed it?") stays, and so
+ * does one with two words the material uses, common as they are ("the number of industrial parks
+ * seems to differ between articles, what …").
  */
 function withoutLeadIn(ctx: QueryContext, text: string): string {
   const m = LEAD_IN.exec(text);
@@ -461,11 +470,14 @@ function withoutLeadIn(ctx: QueryContext, text: string): string {
     const known = ctx.index.idfOf(w) !== null ? w : ctx.index.correct(w)?.to;
     return known !== undefined && ctx.index.idfOf(known) !== null && !isCommon(known);
   };
+  const used = tokenize(m[1])
+    .map(stem)
+    .filter((w) => !STOPWORDS.has(w) && ctx.index.idfOf(w) !== null);
   const says = tokenize(m[1])
     .map(stem)
     .filter((w) => !STOPWORDS.has(w))
     .some(material);
-  return says ? text : text.slice(m[0].length);
+  return says || new Set(used).size >= 2 ? text : text.slice(m[0].length);
 }
 
 const LEADING_WH = /^\s*(?:(?:so|and|but|ok|okay|hey|hi|btw|um|uh)[,!]?\s+)*(who|whom|when|where)\b/i;
@@ -530,7 +542,10 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
   const corrections: Query['corrections'] = [];
-  const asked = withoutLeadIn(ctx, text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' ').replace(ASKERS_NOW, ' '));
+  const asked = withoutLeadIn(
+    ctx,
+    text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' ').replace(ASKERS_NOW, ' '),
+  );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
   const raw = tokens.map((token) => {

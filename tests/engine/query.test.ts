@@ -66,7 +66,9 @@ describe('analyseQuery', () => {
   });
 
   it('drops the asker\'s present ("now", "so far", "these days"), which names no subject', () => {
-    const words = engine.analyse('how many widget factories are up and running now, so far, these days?').words;
+    const words = engine.analyse(
+      'how many widget factories are up and running now, so far, these days?',
+    ).words;
     expect(words).not.toContain('now');
     expect(words).not.toContain('far');
     expect(words).not.toContain('day');
@@ -150,6 +152,16 @@ describe('analyseQuery', () => {
     );
   });
 
+  it('reads figures said to differ between the articles, or given by different articles, as their disagreements', () => {
+    expect(
+      engine.analyse('how do the figures for widget exports differ between the articles?').aggregate,
+    ).toBe('disagreements');
+    expect(
+      engine.analyse('what numbers do the different articles give for widget factories?').aggregate,
+    ).toBe('disagreements');
+    expect(engine.analyse('how do widget exports differ from gizmo exports?').aggregate).toBeNull();
+  });
+
   it('reads "in order to" and "all officials of" as no request for a list', () => {
     expect(engine.analyse('what must grow in order to support widget exports?').aggregate).toBeNull();
     expect(engine.analyse('what were all officials of the widget council ready to do?').aggregate).toBeNull();
@@ -168,6 +180,11 @@ describe('analyseQuery', () => {
       'widget',
       'council',
     ]);
+  });
+
+  it('keeps a lead-in that names two things the material has, though both are common words', () => {
+    const e = new Engine(miniKb(), { everyday: ['widget', 'council', 'seems'] });
+    expect(e.analyse('the widget council seems big, who heads it?').words).toContain('council');
   });
 
   it('keeps a lead-in that names something the material has', () => {
