@@ -207,6 +207,9 @@ const SMALL_TALK =
 const ASKERS_NOW =
   /\b(?:right now|now|currently|presently|nowadays|these days|at the moment|at present|so far|as of (?:now|today)|to this day)\b/gi;
 
+/** "Pushing it so hard", "want it so badly": how strongly, which no answer depends on. */
+const INTENSITY = /\b(?:so|that|this|too)\s+(?:hard|badly|strongly|heavily|eagerly|keenly|intensely)\b/gi;
+
 /**
  * "Back in 2019", "back in August", "back in the previous year": "back" only says the time is
  * past; the time expression after it says which. ("Sanctions came back in which year" keeps it.)
@@ -544,7 +547,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const corrections: Query['corrections'] = [];
   const asked = withoutLeadIn(
     ctx,
-    text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' ').replace(ASKERS_NOW, ' '),
+    text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' ').replace(ASKERS_NOW, ' ').replace(INTENSITY, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);

@@ -75,6 +75,10 @@ describe('analyseQuery', () => {
     expect(words).toContain('factory');
   });
 
+  it('drops how strongly something is done ("so hard"), which no answer depends on', () => {
+    expect(engine.analyse('why is acme pushing widgets so hard?').words).not.toContain('hard');
+  });
+
   it('reads "back" before a time ("back in 2020") as saying only that the time is past', () => {
     expect(engine.analyse('how many widget factories were there back in 2020?').words).not.toContain('back');
     expect(engine.analyse('the widget council came back in which year').words).toContain('back');
