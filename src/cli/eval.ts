@@ -62,6 +62,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-15': join(FIXTURES, 'questions-fresh-15.yaml'),
   'fresh-16': join(FIXTURES, 'questions-fresh-16.yaml'),
   'fresh-17': join(FIXTURES, 'questions-fresh-17.yaml'),
+  'fresh-18': join(FIXTURES, 'questions-fresh-18.yaml'),
+  'fresh-19': join(FIXTURES, 'questions-fresh-19.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
