@@ -423,6 +423,22 @@ function misspeltQuestionWord(token: string): string | undefined {
   );
 }
 
+/**
+ * "Wat role does X have?", "wich ministry…", "acording to…": a word that is neither the
+ * material's nor English and is one edit from a question word is that word, respelt in the text
+ * before anything reads what the question asks.
+ */
+function respellQuestionWords(ctx: QueryContext, text: string): string {
+  const { index } = ctx;
+  return text.replace(/\p{L}+/gu, (token) => {
+    const lower = token.toLowerCase();
+    const w = stem(lower);
+    if (index.knows(w) || STOPWORDS.has(w) || index.isDictionaryWord(lower) || index.isDictionaryWord(w))
+      return token;
+    return misspeltQuestionWord(lower) ?? token;
+  });
+}
+
 /** A month, in full or cut to three letters ("Aug", "aug."), or "Sept". */
 const MONTH = `(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')}|sept)\\.?`;
 const DAY_OF_MONTH = new RegExp(
@@ -542,8 +558,8 @@ const ATTRIBUTION =
 
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string, antecedent?: string): Query {
-  const text = question.slice(0, MAX_ANALYSED_CHARS);
   const { index } = ctx;
+  const text = respellQuestionWords(ctx, question.slice(0, MAX_ANALYSED_CHARS));
   const corrections: Query['corrections'] = [];
   const asked = withoutLeadIn(
     ctx,
@@ -555,9 +571,6 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     const w = stem(token);
     if (index.knows(w) || STOPWORDS.has(w) || /^\d/.test(w) || scope?.words.includes(w)) return w;
     if (index.isDictionaryWord(token) || index.isDictionaryWord(w)) return w;
-    // "wat", "wich", "acording": a typo of a question word is that word (and says nothing).
-    const asking = misspeltQuestionWord(token);
-    if (asking) return asking;
     const c = index.correct(w);
     if (!c) return w;
     corrections.push(c);
@@ -569,7 +582,8 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const roleOf =
     !detectIntent(text) &&
     said.length <= 4 &&
-    said.some((w) => ctx.people?.has(w)) &&
+    // A name as the material spells it or as an alias gives it ("hejazy").
+    index.aliases.apply(said).some((w) => ctx.people?.has(w)) &&
     said.some((w) => ROLE_NOUNS.has(w));
   const words: string[] = [];
   const days = daysOfMonth(text);

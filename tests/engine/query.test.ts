@@ -52,6 +52,17 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is the title of the widget council report').answerType).not.toBe('role');
   });
 
+  it('reads a person named by an alias spelling ("jayne") in a short role question as that person', () => {
+    const kb = miniKb();
+    kb.aliases.push({ canonical: 'jane', variants: ['jayne'] });
+    expect(new Engine(kb).analyse('jayne job title').answerType).toBe('role');
+  });
+
+  it('reads a misspelt question word ("wen", "wat") as that word when reading what is asked', () => {
+    expect(engine.analyse('wen did acme sign').answerType).toBe('date');
+    expect(engine.analyse('wat role does jane doe have').answerType).toBe('role');
+  });
+
   it('carries the earlier part’s words into a later part of a compound question that refers back', () => {
     const q = engine.analyse(
       'and how many of them are active?',
