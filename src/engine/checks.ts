@@ -6,7 +6,7 @@
  * the knowledge base has them, and its words where it does not.
  */
 import type { FactIndex } from './index.ts';
-import { figureKind, isYear } from './normalise.ts';
+import { AT_WHAT_OCCASION, figureKind, isYear } from './normalise.ts';
 import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -103,7 +103,10 @@ const SATISFIES: Partial<Record<AnswerType, AnswerType[]>> = {
   manner: ['manner', 'date'],
 };
 
-/** "Where did he say it", "where was the MOU signed", "where was the meeting held": a location. */
+/**
+ * "Where did he say it", "where was the MOU signed", "where was the meeting held": a location (as
+ * is "at what kind of event did he say it", AT_WHAT_OCCASION).
+ */
 const WHERE_EVENT =
   /\bwhere\b[^?.!]*\b(?:say|said|says|announc\w*|sign(?:ed|s)?|held|hold|meet|met|spoke|speak\w*|attend\w*|took place|take place|happen\w*|told|tell)\b/i;
 
@@ -124,7 +127,7 @@ const answerType: Check = {
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location; but
     // where something was said, signed or held is a location.
-    if (curated && wanted === 'place' && !WHERE_EVENT.test(query.text))
+    if (curated && wanted === 'place' && !WHERE_EVENT.test(query.text) && !AT_WHAT_OCCASION.test(query.text))
       return weight(0.85, 'asks where; the fact names no place');
     if (curated)
       return veto(

@@ -59,6 +59,10 @@ export function isYear(word: string): boolean {
   return /^(19|20)\d\d$/.test(word);
 }
 
+/** "At what kind of event did he say it?", "at which meeting was it signed?": where, as an occasion. */
+export const AT_WHAT_OCCASION =
+  /\bat (?:what|which) (?:(?:kind|sort|type) of )?(?:event|occasion|meeting|gathering|venue|forum)\b/i;
+
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {
   const t = text.toLowerCase().replace(/%/g, ' percent');
@@ -79,7 +83,8 @@ export function detectIntent(text: string): Intent {
   if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats|total)\b/.test(t))
     return 'amount';
   if (/\bwhen\b/.test(t)) return 'date';
-  if (/\bwho\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
+  if (AT_WHAT_OCCASION.test(t)) return 'place';
+  if (/\bwhom?\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
   // "Which ISIPO official", "which deputy industry minister": a person, asked for by office.
   if (
     /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[\p{L}-]+\s+){0,3}?(?:officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy)\b(?!['’]s)/u.test(

@@ -499,7 +499,8 @@ function withoutLeadIn(ctx: QueryContext, text: string): string {
   return says || new Set(used).size >= 2 ? text : text.slice(m[0].length);
 }
 
-const LEADING_WH = /^\s*(?:(?:so|and|but|ok|okay|hey|hi|btw|um|uh)[,!]?\s+)*(who|whom|when|where)\b/i;
+const LEADING_WH =
+  /^\s*(?:(?:so|and|but|ok|okay|hey|hi|btw|um|uh)[,!]?\s+)*(?:(?:with|to|by|for|from)\s+(?=whom))?(who|whom|when|where)\b/i;
 const WH_INTENT: Record<string, Intent> = { who: 'person', whom: 'person', when: 'date', where: 'place' };
 
 /**
@@ -539,6 +540,10 @@ function settingWords(text: string, aliases: AliasMatcher): string[] {
 
 /** A word that refers back to something named earlier: "how many of them", "operate there", "did he say it". */
 const REFERS_BACK = /\b(?:there|them|those|these|they|he|she|it|him|his|her|its|their)\b/i;
+
+/** "… and with whom?", "… and for what purpose?": a part that opens with a preposition asks about the earlier part's event. */
+const ELLIPTICAL =
+  /^\s*(?:(?:and|but|so)\s+)?(?:with|to|by|for|from|at|in|on|under)\s+(?:whom|what|which)\b/i;
 
 /**
  * "… and where did he say it?": a later part of a compound question that refers to a person by
@@ -603,7 +608,9 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   // is asked of them outright.
   const own = words.length;
   const earlier =
-    antecedent && REFERS_BACK.test(text) ? contentWords(toWords(antecedent), index.aliases) : [];
+    antecedent && (REFERS_BACK.test(text) || ELLIPTICAL.test(text))
+      ? contentWords(toWords(antecedent), index.aliases)
+      : [];
   for (const w of earlier) if (!words.includes(w) && words.length < MAX_QUERY_WORDS) words.push(w);
   const carried = own > 0 ? words.slice(own) : [];
   // Two years or more ("2019 or 2021"), or else two other numbers or more ("92% and 50%", "from
@@ -721,7 +728,13 @@ export function splitCompound(question: string): string[] {
   const t = question.slice(0, MAX_ANALYSED_CHARS).trim();
   const WH = '(?:who|whom|what|when|where|which|why|how(?: many| much)?)';
   const pieces = t
-    .split(new RegExp(`\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=${WH}\\b))`, 'i'))
+    // "… and when?", "… and at what kind of event?": "and" before a question word, or a preposition and one.
+    .split(
+      new RegExp(
+        `\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=(?:(?:at|in|on|to|for|from|with|by|under)\\s+)?${WH}\\b))`,
+        'i',
+      ),
+    )
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   // A piece that asks nothing ("… operating there? seemed like a weird number lol") is a remark,

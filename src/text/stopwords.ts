@@ -30,7 +30,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   number amount total count figure quantity
   think thinks thought try tries tried trying consider considered considers exist exists existing
   bother roughly approximately approx basically actually exactly specifically generally
-  kind sort stuff thing things piece story article according besides beside wonder wondering
+  kind sort stuff thing things event events piece story article according besides beside wonder wondering
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
   yo sup hiya heya heyy heyyy bro guys folks dude lol hmm um uh btw anyway anyways quick question q anyone

@@ -53,6 +53,12 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact that names no place when asked at what kind of event something was signed', () => {
+    expect(
+      verdicts('at what kind of event did acme corp sign the memorandum with gizmo ltd?', 'acme-mou'),
+    ).toContainEqual(expect.objectContaining({ check: 'answer-type', verdict: 'veto' }));
+  });
+
   it('vetoes a statement asked for by an office the fact’s speaker does not hold', () => {
     const kb = curated();
     kb.facts.push({

@@ -19,10 +19,10 @@ describe('decide', () => {
   });
 
   it('counts a common English word the material never uses for little', () => {
-    const everyday = ['weather', 'nowadays', 'running'];
+    const everyday = ['weather', 'honestly', 'running'];
     const engine = new Engine(miniKb(), { everyday, fillerWeight: 0.1 });
     const strict = new Engine(miniKb(), { everyday, fillerWeight: 1 });
-    const q = 'nowadays who heads the widget council';
+    const q = 'honestly who heads the widget council';
     expect(engine.answer(q).confidence ?? 0).toBeGreaterThan(strict.answer(q).confidence ?? 0);
   });
 

@@ -66,6 +66,11 @@ describe('detectIntent', () => {
     expect(detectIntent('Who is Rasoulian?')).toBe('person');
   });
 
+  it('reads "with whom" as asking for a person and "at what kind of event" as asking where', () => {
+    expect(detectIntent('with whom was it signed?')).toBe('person');
+    expect(detectIntent('at what kind of event did he say it?')).toBe('place');
+  });
+
   it('reads "what is the name of" as asking for a person and "total" as asking for an amount', () => {
     expect(detectIntent("what's the name of the armenian ambassador")).toBe('person');
     expect(detectIntent('sme exports 2019 total')).toBe('amount');

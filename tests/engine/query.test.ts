@@ -63,6 +63,11 @@ describe('analyseQuery', () => {
     expect(engine.analyse('wat role does jane doe have').answerType).toBe('role');
   });
 
+  it('carries the earlier part’s words into a later part that opens with a preposition ("and with whom?")', () => {
+    const q = engine.analyse('with whom on the acme side?', 'when did widgetland sign the memorandum');
+    expect(q.carried).toEqual(expect.arrayContaining(['widgetland']));
+  });
+
   it('carries the earlier part’s words into a later part of a compound question that refers back', () => {
     const q = engine.analyse(
       'and how many of them are active?',
@@ -101,7 +106,7 @@ describe('analyseQuery', () => {
       'minister',
     ]);
     expect(engine.analyse('how many widget factories are there?').statedBy).toEqual([]);
-    expect(engine.analyse('at what kind of event did jane doe say it?').statedBy).toContain('jane');
+    expect(engine.analyse('what did jane doe say at the widget fair?').statedBy).toContain('jane');
     expect(engine.analyse('how do you say hello in gizmish?').statedBy).toEqual([]);
   });
 
@@ -276,6 +281,13 @@ describe('splitCompound', () => {
     expect(splitCompound('who heads the widget council and where did she say it?')).toEqual([
       'who heads the widget council',
       'where did she say it?',
+    ]);
+  });
+
+  it('splits at "and" before a preposition and a question word ("and at what event")', () => {
+    expect(splitCompound('who heads the widget council and at what event did she say it?')).toEqual([
+      'who heads the widget council',
+      'at what event did she say it?',
     ]);
   });
 

@@ -3,8 +3,8 @@ import { STOPWORDS, stopwordSet } from '../../src/text/stopwords.ts';
 import { toWords } from '../../src/text/tokenise.ts';
 
 describe('STOPWORDS', () => {
-  it('holds question words, auxiliaries and chat filler', () => {
-    for (const word of ['what', 'how', 'does', 'please', 'lol', 'the'])
+  it('holds question words, auxiliaries, chat filler and nouns of any kind ("thing", "event")', () => {
+    for (const word of ['what', 'how', 'does', 'please', 'lol', 'the', 'thing', 'event'])
       expect(STOPWORDS.has(word)).toBe(true);
   });
 
