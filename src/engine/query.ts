@@ -336,10 +336,11 @@ function answerTypeOf(text: string, intent: Intent, statement: boolean): AnswerT
   if (/\bwhat(?:'s| is| was|s)? (?:the )?(?:web ?site|website|url|web address|link)\b/.test(t)) return 'name';
   // "What kinds of goods": a list of them.
   if (!intent && /\bwhat (?:kinds|types|sorts) of\b/.test(t)) return 'list';
-  // "What was decided at the meeting", "the outcome of the talks": what came of it.
+  // "What was decided at the meeting", "the outcome of the talks": what came of it; "what did the
+  // memoranda cover": what is in it.
   if (
     !intent &&
-    /\bwhat\b[^?.!]*\b(?:decided|agreed|concluded|resolved|achieved|came (?:out )?of|resulted)\b|\b(?:outcomes?|results?) of\b/.test(
+    /\bwhat\b[^?.!]*\b(?:decided|agreed|concluded|resolved|achieved|came (?:out )?of|resulted)\b|\b(?:outcomes?|results?) of\b|\bwhat (?:did|does|do|will|would)\b[^?.!]*\b(?:cover|include|involve|entail|contain)\b/.test(
       t,
     )
   )

@@ -17,6 +17,7 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what was decided at the widget council meeting?').answerType).toBe('description');
     expect(engine.analyse('what was the outcome of the robot trade talks').answerType).toBe('description');
     expect(engine.analyse('what came out of the robot trade talks?').answerType).toBe('description');
+    expect(engine.analyse('what did the acme memorandum cover?').answerType).toBe('description');
     expect(engine.analyse('when was it decided?').answerType).toBe('date');
   });
 
