@@ -67,7 +67,7 @@ export const AT_WHAT_OCCASION =
 export function detectIntent(text: string): Intent {
   const t = text.toLowerCase().replace(/%/g, ' percent');
   if (
-    /\b(how much of|what (share|percent|percentage|proportion|portion|part|fraction)|roughly what share|how big a (share|part)|which (share|percentage))\b/.test(
+    /\b(how much of|what (share|percent|percentage|proportion|portion|part|fraction|chunk|slice)|roughly what share|how big a (share|part|chunk|slice)|which (share|percentage))\b/.test(
       t,
     )
   )

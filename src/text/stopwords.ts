@@ -27,7 +27,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   give list show explain describe mean meant info information detail details anything something
   just also too very really quite so such only even still yet ever again
   get got go going went want like
-  number amount total count figure quantity
+  number amount total count figure quantity chunk chunks slice
   think thinks thought try tries tried trying consider considered considers exist exists existing
   bother roughly approximately approx basically actually exactly specifically generally
   kind sort stuff thing things event events piece story article according besides beside wonder wondering

@@ -52,6 +52,10 @@ describe('detectIntent', () => {
     expect(detectIntent('How much did the ministry pay?')).toBe('amount');
   });
 
+  it('reads "what chunk of" as asking for a share', () => {
+    expect(detectIntent('so what chunk of exports comes from smes?')).toBe('share');
+  });
+
   it('reads "how many dollars" as asking for an amount of money', () => {
     expect(detectIntent('how many dollars was the payment?')).toBe('amount');
   });

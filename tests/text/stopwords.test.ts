@@ -12,8 +12,8 @@ describe('STOPWORDS', () => {
     for (const word of ['up', 'out', 'off', 'down', 'heyy']) expect(STOPWORDS.has(word)).toBe(true);
   });
 
-  it('holds words of size ("big", "biggest"), which rank or describe a subject but name none', () => {
-    for (const word of ['big', 'huge', 'biggest', 'larger']) expect(STOPWORDS.has(word)).toBe(true);
+  it('holds words of size and measure ("big", "biggest", "chunk"), which describe a subject but name none', () => {
+    for (const word of ['big', 'huge', 'biggest', 'larger', 'chunk']) expect(STOPWORDS.has(word)).toBe(true);
   });
 
   it('does not hold words that name a subject', () => {
