@@ -114,6 +114,13 @@ const MEASURE_WORDS = new Set(
   ),
 );
 
+/**
+ * Nouns for whoever is asked for (stemmed): "which official", "the ministry guy". ("Person" was
+ * tried too and cost a near miss: "the person who signed for X", whom the material leaves unnamed,
+ * was then answered with someone who attended.)
+ */
+const PERSON_NOUNS = new Set(['official', 'guy']);
+
 /** Words that ask for a person's role (stemmed): "Najafi job title". */
 const ROLE_NOUNS = new Set(['role', 'title', 'job', 'position', 'post', 'portfolio']);
 
@@ -591,9 +598,15 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     // A name as the material spells it or as an alias gives it ("hejazy").
     index.aliases.apply(said).some((w) => ctx.people?.has(w)) &&
     said.some((w) => ROLE_NOUNS.has(w));
+  // "Which foreign ministry official …", "who's the ministry guy …": asked for a person, the noun
+  // that says so names the answer, not a word the fact must hold.
+  const personNouns = detectIntent(text) === 'person' ? PERSON_NOUNS : undefined;
   const words: string[] = [];
   const days = daysOfMonth(text);
-  for (const w of contentWords(roleOf ? raw.filter((w) => !ROLE_NOUNS.has(w)) : raw, index.aliases)) {
+  for (const w of contentWords(
+    raw.filter((w) => !(roleOf && ROLE_NOUNS.has(w)) && !personNouns?.has(w)),
+    index.aliases,
+  )) {
     // The day of a date ("July 13", "2020-08-12") dates the story; it is no figure to match.
     if (days.has(w)) continue;
     // The words that point at the article say where to look, not what to find there.

@@ -53,6 +53,11 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is the title of the widget council report').answerType).not.toBe('role');
   });
 
+  it('reads "official" in a question asking for a person as naming the answer, not a word to match', () => {
+    expect(engine.analyse('which widget council official signed?').words).not.toContain('official');
+    expect(engine.analyse('how many widget council officials were there?').words).toContain('official');
+  });
+
   it('reads a person named by an alias spelling ("jayne") in a short role question as that person', () => {
     const kb = miniKb();
     kb.aliases.push({ canonical: 'jane', variants: ['jayne'] });
