@@ -214,6 +214,9 @@ const SMALL_TALK =
 const ASKERS_NOW =
   /\b(?:right now|now|currently|presently|nowadays|these days|at the moment|at present|so far|as of (?:now|today)|to this day)\b/gi;
 
+/** "New technologies in relation to SMEs", "with regard to exports": "about", which names nothing. */
+const IN_RELATION_TO = /\b(?:in|with) (?:relation|regard|respect|reference) to\b/gi;
+
 /** "Pushing it so hard", "want it so badly": how strongly, which no answer depends on. */
 const INTENSITY = /\b(?:so|that|this|too)\s+(?:hard|badly|strongly|heavily|eagerly|keenly|intensely)\b/gi;
 
@@ -576,7 +579,12 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const corrections: Query['corrections'] = [];
   const asked = withoutLeadIn(
     ctx,
-    text.replace(SMALL_TALK, ' ').replace(BACK_IN_TIME, ' ').replace(ASKERS_NOW, ' ').replace(INTENSITY, ' '),
+    text
+      .replace(SMALL_TALK, ' ')
+      .replace(BACK_IN_TIME, ' ')
+      .replace(ASKERS_NOW, ' ')
+      .replace(INTENSITY, ' ')
+      .replace(IN_RELATION_TO, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);

@@ -97,6 +97,10 @@ describe('analyseQuery', () => {
     expect(words).toContain('factory');
   });
 
+  it('drops "in relation to" / "with regard to", which say only "about"', () => {
+    expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
+  });
+
   it('drops how strongly something is done ("so hard"), which no answer depends on', () => {
     expect(engine.analyse('why is acme pushing widgets so hard?').words).not.toContain('hard');
   });
