@@ -74,7 +74,7 @@ export class Composer {
    * the same speaker's near ties. Another tie from elsewhere is noise, not a second answer.
    * "According to the June 2021 piece": that article's facts only.
    */
-  gather(best: Fact, ties: Fact[], scope?: string, bySpeaker = false, whole = false): Fact[] {
+  gather(best: Fact, ties: Fact[], scope?: string, bySpeaker = false, whole = false, across = false): Fact[] {
     const chosen = new Set<Fact>([best]);
     const topic = best.topic ? this.topics.get(best.topic) : undefined;
     // A trend or disagreement is given whole; a related topic when the whole is asked for ("all
@@ -86,6 +86,8 @@ export class Composer {
       if (best.topic !== undefined && f.topic === best.topic) chosen.add(f);
       // "What did Najafi say about South Korea?": each of his statements that answers as well.
       else if (bySpeaker && best.speaker !== undefined && f.speaker === best.speaker) chosen.add(f);
+      // "Which programs … across the articles": each fact that answers as well, from any topic.
+      else if (across) chosen.add(f);
     }
     const facts = [...chosen];
     return scope !== undefined && best.articleId === scope

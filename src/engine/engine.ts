@@ -467,12 +467,13 @@ export class Engine {
     // "What did Najafi say about South Korea?": every statement of his that would answer on its own
     // (the question names whose statements: not "how do you say hello in Korean?").
     const bySpeaker = q.answerType === 'statement' && (q.statedBy.length > 0 || q.attributed.length > 0);
+    // "Which programs … across the articles": every fact that would answer on its own, too.
     const alsoAnswers = (j: (typeof decision.judged)[number]) =>
-      bySpeaker && j.factor > 0 && j.confidence >= this.options.answerThreshold;
+      (bySpeaker || q.acrossMaterial) && j.factor > 0 && j.confidence >= this.options.answerThreshold;
     const ties = decision.judged
       .filter((j) => j !== decision.best && j.factor > 0 && (rankOf(j) >= bestRank * TIE || alsoAnswers(j)))
       .map((j) => this.facts[j.candidate.factNo] as Fact);
-    const facts = this.composer.gather(best, ties, q.scope, bySpeaker, q.wantsAll);
+    const facts = this.composer.gather(best, ties, q.scope, bySpeaker, q.wantsAll, q.acrossMaterial);
     // "Did ISIPO sign an MOU with Armenia?": yes, and here is where the material says so.
     const lead = q.shape === 'yesno' && !/\bor\b/i.test(text) ? 'Yes.' : undefined;
     const answer = this.composer.compose(query, facts, decision.confidence, corrections, lead);

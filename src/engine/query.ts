@@ -77,6 +77,11 @@ export interface Query {
   /** Asks for the whole of something ("all the programs ISIPO follows"): a related topic is given whole. */
   wantsAll: boolean;
   /**
+   * Asks over the whole material ("across the articles", "mentioned anywhere"): every fact that
+   * would answer on its own is given, from whichever topic.
+   */
+  acrossMaterial: boolean;
+  /**
    * The thing the question asks to be identified or listed ("which border areas", "what were the
    * previously reached agreements", "list the 100 programs", "the names of the …"), as index words.
    */
@@ -213,6 +218,16 @@ const SMALL_TALK =
  */
 const ASKERS_NOW =
   /\b(?:right now|now|currently|presently|nowadays|these days|at the moment|at present|so far|as of (?:now|today)|to this day)\b/gi;
+
+/**
+ * "Across all the articles", "in the material", "mentioned anywhere": the whole material, where
+ * every answer comes from; it names nothing to match. (The aggregate reading sees it first.)
+ */
+const WHOLE_MATERIAL =
+  /\b(?:across|in|from|throughout)\s+(?:all\s+)?(?:of\s+)?(?:the|these|those|your)\s+(?:articles|material|materials|sources|stories|reports|texts|coverage)\b|\banywhere\b/gi;
+
+/** "Export-related figures", "SME-related news": about exports, about SMEs. */
+const X_RELATED = /(?<=\p{L})-related\b/giu;
 
 /** "New technologies in relation to SMEs", "with regard to exports": "about", which names nothing. */
 const IN_RELATION_TO = /\b(?:in|with) (?:relation|regard|respect|reference) to\b/gi;
@@ -584,7 +599,9 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
       .replace(BACK_IN_TIME, ' ')
       .replace(ASKERS_NOW, ' ')
       .replace(INTENSITY, ' ')
-      .replace(IN_RELATION_TO, ' '),
+      .replace(IN_RELATION_TO, ' ')
+      .replace(WHOLE_MATERIAL, ' ')
+      .replace(X_RELATED, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
@@ -684,6 +701,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     shape,
     aggregate: aggregateOf(text, wantsAll),
     wantsAll,
+    acrossMaterial: new RegExp(WHOLE_MATERIAL.source, 'i').test(text),
     identifies: contentWords(identifiedPhrase(text), index.aliases),
   };
 }

@@ -134,6 +134,22 @@ describe('compose', () => {
     ]);
   });
 
+  it('gives every fact that would answer on its own, from any topic, when the question asks across the articles', () => {
+    const kb = miniKb();
+    const program = (id: string, topic: string, answer: string): Fact =>
+      likeJaneDoe(kb, { id, gives: ['description'], answer, questions: [answer], topic });
+    kb.topics.push({ id: 'training', title: 'Training', kind: 'related' });
+    kb.topics.push({ id: 'fairs', title: 'Fairs', kind: 'related' });
+    kb.facts.push(
+      program('council-training', 'training', 'The Widget Council runs widget training programs.'),
+    );
+    kb.facts.push(program('council-fairs', 'fairs', 'The Widget Council runs widget fair programs.'));
+    const engine = new Engine(kb);
+    expect(engine.answer('which widget council programs are mentioned across the articles?').factIds).toEqual(
+      expect.arrayContaining(['council-training', 'council-fairs']),
+    );
+  });
+
   it('leads a yes/no answer with "Yes." and its citation', () => {
     const a = new Engine(miniKb()).answer('did acme corp sign a memorandum with gizmo ltd?');
     expect(a.answer).toMatch(/^Yes\. /);

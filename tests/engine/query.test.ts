@@ -97,6 +97,18 @@ describe('analyseQuery', () => {
     expect(words).toContain('factory');
   });
 
+  it('reads "across the articles" / "anywhere" as asking over the whole material, a phrase that names nothing', () => {
+    const q = engine.analyse('which widget programs are mentioned anywhere across the articles?');
+    expect(q.acrossMaterial).toBe(true);
+    expect(q.words).not.toContain('anywhere');
+    expect(q.words).not.toContain('across');
+    expect(engine.analyse('which widget programs are there?').acrossMaterial).toBe(false);
+  });
+
+  it('reads "export-related" as "export"', () => {
+    expect(engine.analyse('which export-related widget figures?').words).not.toContain('relat');
+  });
+
   it('drops "in relation to" / "with regard to", which say only "about"', () => {
     expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
   });
