@@ -138,6 +138,7 @@ export class Composer {
     const credits = article.credits.filter((c) => c !== article.outlet);
     return (
       `“${article.title}” — ${article.outlet}, ${article.date ? formatDate(article.date) : 'undated'}` +
+      (article.dateQuote ? ` (dated “${article.dateQuote}” in its text)` : '') +
       `${credits.length > 0 ? `, crediting ${credits.join(' and ')}` : ''}.` +
       (article.outletNote ? ` (${article.outlet}: ${lowerFirst(article.outletNote)})` : '')
     );

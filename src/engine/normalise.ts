@@ -112,7 +112,9 @@ export function asksForSource(text: string): boolean {
     ) ||
     /\bwhere\b[^?.!]*\b(come|comes|came) from\b/.test(t) ||
     /\b(news ?agenc(y|ies)|outlets?|who|which)\b[^?.!]*\b(ran|carried|printed|posted)\b/.test(t) ||
-    /\bwhen\b[^?.!]*\b(published|released|posted|printed)\b/.test(t)
+    /\bwhen\b[^?.!]*\b(published|released|posted|printed)\b/.test(t) ||
+    // "What is the date of the article about X?": when it was published.
+    /\b(?:publication )?date (?:of|on) (?:the|that|this) (?:article|story|piece|report)\b/.test(t)
   );
 }
 
@@ -122,7 +124,7 @@ export const SOURCE_WORDS: ReadonlySet<string> = stopwordSet(
   publisher media journalist journalists source sources report reported reporting reports publish
   published cover covered coverage story stories article articles write wrote written broke credit
   credited come comes came info information ran run runs carried carry carries printed posted released
-  put puts out release`,
+  put puts out release date dated`,
 );
 
 /**

@@ -131,7 +131,10 @@ export function readKnowledgeBase(dir: string): LoadResult {
       problems.push({ file: rel(file), field: 'id', message: `duplicate article id ${meta.id}` });
       continue;
     }
-    articles.push({ ...meta, text: readFileSync(textFile, 'utf8') });
+    const text = readFileSync(textFile, 'utf8');
+    if (meta.dateQuote !== undefined && !normaliseForQuote(text).includes(normaliseForQuote(meta.dateQuote)))
+      problems.push({ file: rel(file), field: 'dateQuote', message: `not found verbatim in ${rel(textFile)}` });
+    articles.push({ ...meta, text });
   }
   const articleById = new Map(articles.map((a) => [a.id, a]));
 

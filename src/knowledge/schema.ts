@@ -61,6 +61,8 @@ export const articleMetaSchema = z.strictObject({
   date: dateField.nullable(),
   /** What the text says or implies about its date. */
   dateNote: z.string().min(5),
+  /** The text's own words for its date ("June 18, 2021 - 11:28"), verbatim: what a date answer quotes. */
+  dateQuote: z.string().min(4).optional(),
   /** For undated articles: the date the text implies, used only to order them. */
   impliedDate: dateField.optional(),
   outlet: z.string().min(2),

@@ -19,6 +19,15 @@ function likeJaneDoe(
 }
 
 describe('compose', () => {
+  it('quotes the article’s own words for its date when asked where and when a story was published', () => {
+    const kb = miniKb();
+    const article = kb.articles[0] as KnowledgeBase['articles'][number];
+    article.dateQuote = article.text.slice(0, 12);
+    const a = new Engine(kb).answer('who published the widget council story?');
+    expect(a.kind).toBe('source');
+    expect(a.answer).toContain(`dated “${article.text.slice(0, 12)}” in its text`);
+  });
+
   it('lists every agreement with its parties from the facts’ agreement data, each cited', () => {
     const a = withAgreement().answer('list every MOU and its partner');
     expect(a.kind).toBe('list');

@@ -106,6 +106,11 @@ describe('asksForSource', () => {
       expect(asksForSource(q), q).toBe(true);
   });
 
+  it('reads "what is the date of the article about X" as asking when it was published', () => {
+    expect(asksForSource('what is the date of the article about widget exports?')).toBe(true);
+    expect(asksForSource('what is the date of the widget fair?')).toBe(false);
+  });
+
   it('leaves questions about the stories themselves alone', () => {
     for (const q of [
       'Who is Ali Rasoulian?',

@@ -189,6 +189,22 @@ describe('readKnowledgeBase: what a fact gives', () => {
   });
 });
 
+describe('readKnowledgeBase: article metadata', () => {
+  it('reports a dateQuote that is not verbatim in the article text, and accepts one that is', () => {
+    const meta = (quote: string) =>
+      readFileSync(join(writeKbDir(), 'articles/widgets.yaml'), 'utf8').replace(
+        'dateNote: Dated 1 May 2021.',
+        `dateNote: Dated 1 May 2021.\ndateQuote: '${quote}'`,
+      );
+    const bad = readKnowledgeBase(writeKbDir({ 'articles/widgets.yaml': meta('May 1, 2021') })).problems;
+    expect(bad).toContainEqual(expect.objectContaining({ field: 'dateQuote' }));
+    const good = readKnowledgeBase(
+      writeKbDir({ 'articles/widgets.yaml': meta('Widgetland has 120') }),
+    ).problems;
+    expect(good).toEqual([]);
+  });
+});
+
 describe('readKnowledgeBase: TODOs and about.yaml', () => {
   it('fails on a TODO left in article metadata, naming the file and the field', () => {
     const meta = readFileSync(join(writeKbDir(), 'articles/widgets.yaml'), 'utf8')
