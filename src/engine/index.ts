@@ -49,6 +49,8 @@ export class FactIndex {
   readonly questionWords: string[][][];
   /** Each fact's words outside its keywords. */
   private readonly stated: Set<string>[] = [];
+  /** How many facts use each word as written (before alias replacement): a typo's prior. */
+  private readonly rawUses = new Map<string, number>();
   /** Every stemmed word the material and the aliases use, before alias replacement. */
   private readonly vocabulary = new Set<string>();
   private readonly vocabList: string[] = [];
@@ -65,6 +67,7 @@ export class FactIndex {
     this.facts = kb.facts;
     this.aliases = new AliasMatcher(kb.aliases);
     const building = new Map<string, { facts: number[]; weights: number[] }>();
+    const rawLast = new Map<string, number>();
     this.questionWords = [];
 
     this.facts.forEach((fact, factNo) => {
@@ -77,7 +80,14 @@ export class FactIndex {
               .filter((_t, i, all) => !askingWord(all, i))
               .map(stem)
           : toWords(text);
-        for (const w of raw) if (!STOPWORDS.has(w) && !/^\d/.test(w)) this.vocabulary.add(w);
+        for (const w of raw) {
+          if (STOPWORDS.has(w) || /^\d/.test(w)) continue;
+          this.vocabulary.add(w);
+          if (rawLast.get(w) !== factNo) {
+            rawLast.set(w, factNo);
+            this.rawUses.set(w, (this.rawUses.get(w) ?? 0) + 1);
+          }
+        }
         const words = contentWords(raw, this.aliases);
         for (const w of words) if ((weights.get(w) ?? 0) < weight) weights.set(w, weight);
         return words;
@@ -196,10 +206,14 @@ export class FactIndex {
     if (near.length > 0) {
       // One edit away: the word the material uses most (a noisy channel's prior: "corea" is
       // "korea", in many facts, not "creat"), a little for the same length (a swap or a wrong
-      // letter) and for a shared beginning (first letters are rarely mistyped).
-      const uses = (w: string) => this.postings.get(w)?.facts.length ?? 0;
+      // letter) or for a letter left out ("seol" is "seoul", not "sell"; omissions are the
+      // commonest typo), and for a shared beginning (first letters are rarely mistyped). A word's
+      // uses count as the facts write it: "Seoul" and "South" are indexed as "korea".
+      const uses = (w: string) => Math.max(this.postings.get(w)?.facts.length ?? 0, this.rawUses.get(w) ?? 0);
       const score = (w: string) =>
-        Math.log(1 + uses(w)) + (w.length === word.length ? 0.5 : 0) + 0.1 * sharedPrefix(w, word);
+        Math.log(1 + uses(w)) +
+        (w.length === word.length || w.length === word.length + 1 ? 0.5 : 0) +
+        0.1 * sharedPrefix(w, word);
       const to = near.reduce((a, b) => (score(b) > score(a) ? b : a));
       result = { from: word, to, confidence: 1 - 1 / (word.length + 1) };
     } else if (word.length > 5) {

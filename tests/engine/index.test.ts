@@ -49,4 +49,24 @@ describe('FactIndex.correct, one edit', () => {
     for (const f of kb.facts) f.keywords.push('most');
     expect(new FactIndex(kb).correct('moto')?.to).toBe('motto');
   });
+
+  it('prefers the word a letter was left out of to a word of the same length used as often ("seol" is "seoul")', () => {
+    const kb = miniKb();
+    const base = kb.facts[0]!;
+    kb.facts.push({ ...base, id: 'zz-a', keywords: ['seoul'] }, { ...base, id: 'zz-b', keywords: ['sell'] });
+    expect(new FactIndex(kb).correct('seol')?.to).toBe('seoul');
+  });
+
+  it('counts a word’s uses as the facts write it, though an alias indexes it under another word', () => {
+    const kb = miniKb();
+    const base = kb.facts[0]!;
+    kb.aliases.push({ canonical: 'korea', variants: ['seoul'] });
+    kb.facts.push(
+      { ...base, id: 'zz-a', keywords: ['seoul'] },
+      { ...base, id: 'zz-b', keywords: ['seoul'] },
+      { ...base, id: 'zz-c', keywords: ['soul'] },
+    );
+    // "seul" is one letter from "seoul" (two facts, indexed as "korea") and from "soul" (one).
+    expect(new FactIndex(kb).correct('seul')?.to).toBe('seoul');
+  });
 });
