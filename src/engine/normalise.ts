@@ -83,7 +83,7 @@ export function detectIntent(text: string): Intent {
   if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats|total)\b/.test(t))
     return 'amount';
   if (/\bwhen\b/.test(t)) return 'date';
-  if (AT_WHAT_OCCASION.test(t)) return 'place';
+  if (AT_WHAT_OCCASION.test(t) || /\bvenue\b/.test(t)) return 'place';
   if (/\bwhom?\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
   // "Which ISIPO official", "which deputy industry minister": a person, asked for by office.
   if (

@@ -126,6 +126,17 @@ const MEASURE_WORDS = new Set(
  */
 const PERSON_NOUNS = new Set(['official', 'guy']);
 
+/** Nouns that name a kind of answer (stemmed), dropped from the words when that kind is asked. */
+const KIND_NOUNS: ReadonlyMap<string, AnswerType> = new Map(
+  [
+    ['purpose', 'reason'],
+    ['aim', 'reason'],
+    ['objective', 'reason'],
+    ['reason', 'reason'],
+    ['venue', 'place'],
+  ].map(([w, t]) => [stem(w as string), t as AnswerType]),
+);
+
 /** Words that ask for a person's role (stemmed): "Najafi job title". */
 const ROLE_NOUNS = new Set(['role', 'title', 'job', 'position', 'post', 'portfolio']);
 
@@ -676,12 +687,16 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
         : COMPARISON.test(text) && alternatives.length > 0
           ? 'comparison'
           : 'plain';
+  const answerType = roleOf ? 'role' : answerTypeOf(main, intent, statement);
+  // "Seoul trip purpose", "Najafi press conference venue": the noun that names the kind of answer
+  // asked for is no word the fact must hold.
+  const subject = words.filter((w) => !answerType || KIND_NOUNS.get(w) !== answerType);
   return {
     text,
-    words,
+    words: subject,
     allWords,
     intent,
-    answerType: roleOf ? 'role' : answerTypeOf(main, intent, statement),
+    answerType,
     strictType: intent === 'person' && (NAMED_ROLE.test(text) || forBody(text, index.aliases)),
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),

@@ -109,6 +109,15 @@ describe('analyseQuery', () => {
     expect(engine.analyse('which export-related widget figures?').words).not.toContain('relat');
   });
 
+  it('drops the noun that names the kind of answer asked for ("purpose", "venue")', () => {
+    const purpose = engine.analyse('widget fair purpose');
+    expect(purpose.answerType).toBe('reason');
+    expect(purpose.words).toEqual(['widget', 'fair']);
+    const venue = engine.analyse('widget fair venue');
+    expect(venue.answerType).toBe('place');
+    expect(venue.words).not.toContain('venu');
+  });
+
   it('drops "in relation to" / "with regard to", which say only "about"', () => {
     expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
   });
