@@ -237,6 +237,9 @@ const ASKERS_NOW =
 const WHOLE_MATERIAL =
   /\b(?:across|in|from|throughout)\s+(?:all\s+)?(?:of\s+)?(?:the|these|those|your)\s+(?:articles|material|materials|sources|stories|reports|texts|coverage)\b|\banywhere\b/gi;
 
+/** "Toumanian's first name", "his full name": a name, which the fact gives whole. */
+const NAME_PART = /\b(?:first|full|given|last|family|sur)\s*(?=names?\b)/gi;
+
 /** "Export-related figures", "SME-related news": about exports, about SMEs. */
 const X_RELATED = /(?<=\p{L})-related\b/giu;
 
@@ -612,7 +615,8 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
       .replace(INTENSITY, ' ')
       .replace(IN_RELATION_TO, ' ')
       .replace(WHOLE_MATERIAL, ' ')
-      .replace(X_RELATED, ' '),
+      .replace(X_RELATED, ' ')
+      .replace(NAME_PART, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);

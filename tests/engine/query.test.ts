@@ -118,6 +118,10 @@ describe('analyseQuery', () => {
     expect(venue.words).not.toContain('venu');
   });
 
+  it('reads "first name" / "full name" as the name, which names nothing to match', () => {
+    expect(engine.analyse("what is jane doe's first name?").words).not.toContain('first');
+  });
+
   it('drops "in relation to" / "with regard to", which say only "about"', () => {
     expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
   });
