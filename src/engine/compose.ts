@@ -145,14 +145,22 @@ export class Composer {
   }
 
   /** An article's opening statements (news puts what matters most first), each cited. */
-  summary(query: string, articleId: string, score: number, corrections: Corrections): Answer {
+  summary(
+    query: string,
+    articleId: string,
+    score: number,
+    corrections: Corrections,
+    topicId?: string,
+  ): Answer {
     const article = this.articles.get(articleId) as Article;
-    const answered = this.openingFacts(article.id)
-      .slice(0, SUMMARY_FACTS)
-      .map((f) => this.answeredFact(f));
+    const opening = this.openingFacts(article.id);
+    const onTopic = topicId === undefined ? [] : opening.filter((f) => f.topic === topicId);
+    // A topic's statements when it has several here; else the article's own opening.
+    const topic = onTopic.length >= 2 ? this.topics.get(topicId as string) : undefined;
+    const answered = (topic ? onTopic : opening).slice(0, SUMMARY_FACTS).map((f) => this.answeredFact(f));
     const date = article.date ? formatDate(article.date) : 'undated';
     const text = [
-      `“${article.title}” (${article.outlet}, ${date}) in brief:`,
+      `${topic ? `${topic.title}, from ` : ''}“${article.title}” (${article.outlet}, ${date}) in brief:`,
       ...answered.map((a) => `• ${a.answer}`),
     ].join('\n');
     return answeredWith(query, 'summary', text, answered, score, corrections);

@@ -554,13 +554,16 @@ export class Engine {
       return { answer: { ...this.composer.summary(query, named.articleId, 1, corrections), confidence: 1 } };
     const found = this.findPlain(q, words);
     if (!found) return undefined;
-    return {
-      answer: {
-        ...this.composer.summary(query, found.fact.articleId, found.confidence, corrections),
-        confidence: found.confidence,
-      },
-      decision: found.decision,
-    };
+    // "tl;dr on the South Korea cooperation": the gist of the article the subject comes from, kept
+    // to the subject's topic when the material groups it as one.
+    const answer = this.composer.summary(
+      query,
+      found.fact.articleId,
+      found.confidence,
+      corrections,
+      found.fact.topic,
+    );
+    return { answer: { ...answer, confidence: found.confidence }, decision: found.decision };
   }
 
   /** The fact a question's subject words find, asked plainly (no answer type): for sources and summaries. */

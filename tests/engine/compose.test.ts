@@ -19,6 +19,23 @@ function likeJaneDoe(
 }
 
 describe('compose', () => {
+  it('sums up a subject the material groups as a topic by that topic’s statements in its article', () => {
+    const kb = miniKb();
+    const article = kb.articles[0] as KnowledgeBase['articles'][number];
+    article.text += '\n\nThe gizmo fair opened in spring. The gizmo fair drew crowds. Taxes rose.';
+    kb.topics.push({ id: 'gizmo-fair', title: 'The gizmo fair', kind: 'related' });
+    const said = (id: string, quote: string, topic?: string): Fact =>
+      likeJaneDoe(kb, { id, answer: quote, questions: [quote], quote, ...(topic ? { topic } : {}) });
+    kb.facts.push(
+      said('fair-opened', 'The gizmo fair opened in spring.', 'gizmo-fair'),
+      said('fair-crowds', 'The gizmo fair drew crowds.', 'gizmo-fair'),
+      said('taxes', 'Taxes rose.'),
+    );
+    const a = new Engine(kb).answer('tl;dr on the gizmo fair');
+    expect(a.answer).toMatch(/^The gizmo fair, from “Widgetland in numbers”/);
+    expect(a.factIds).toEqual(['fair-opened', 'fair-crowds']);
+  });
+
   it('quotes the article’s own words for its date when asked where and when a story was published', () => {
     const kb = miniKb();
     const article = kb.articles[0] as KnowledgeBase['articles'][number];
