@@ -133,7 +133,11 @@ export function readKnowledgeBase(dir: string): LoadResult {
     }
     const text = readFileSync(textFile, 'utf8');
     if (meta.dateQuote !== undefined && !normaliseForQuote(text).includes(normaliseForQuote(meta.dateQuote)))
-      problems.push({ file: rel(file), field: 'dateQuote', message: `not found verbatim in ${rel(textFile)}` });
+      problems.push({
+        file: rel(file),
+        field: 'dateQuote',
+        message: `not found verbatim in ${rel(textFile)}`,
+      });
     articles.push({ ...meta, text });
   }
   const articleById = new Map(articles.map((a) => [a.id, a]));
