@@ -479,6 +479,17 @@ function respellQuestionWords(ctx: QueryContext, text: string): string {
   });
 }
 
+/**
+ * "US sanctions", "the U.S.", "when did the us bring them back": the United States, not the
+ * pronoun "us" (a stopword): written in capitals, or lower case after "the". Read as "America"
+ * ("States" would read as a verb of saying).
+ */
+function theUnitedStates(text: string): string {
+  return text
+    .replace(/\bU\.S\.(?:A\.)?|\bUSA?\b/g, 'America')
+    .replace(/\bthe us\b/gi, 'the America');
+}
+
 /** A month, in full or cut to three letters ("Aug", "aug."), or "Sept". */
 const MONTH = `(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')}|sept)\\.?`;
 const DAY_OF_MONTH = new RegExp(
@@ -604,7 +615,7 @@ const ATTRIBUTION =
 /** Reads a question once. */
 export function analyseQuery(ctx: QueryContext, question: string, antecedent?: string): Query {
   const { index } = ctx;
-  const text = respellQuestionWords(ctx, question.slice(0, MAX_ANALYSED_CHARS));
+  const text = theUnitedStates(respellQuestionWords(ctx, question.slice(0, MAX_ANALYSED_CHARS)));
   const corrections: Query['corrections'] = [];
   const asked = withoutLeadIn(
     ctx,

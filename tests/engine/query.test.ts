@@ -122,6 +122,12 @@ describe('analyseQuery', () => {
     expect(engine.analyse("what is jane doe's first name?").words).not.toContain('first');
   });
 
+  it('reads "US", "U.S." and "the us" as the United States, not the pronoun', () => {
+    expect(engine.analyse('US widget tariffs').words).toContain('america');
+    expect(engine.analyse('when did the us raise widget tariffs?').words).toContain('america');
+    expect(engine.analyse('can you tell us about widgets?').words).not.toContain('america');
+  });
+
   it('drops "in relation to" / "with regard to", which say only "about"', () => {
     expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
   });
