@@ -24,7 +24,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   that these those there here what which who whom whose when where why how whats whos wheres hows
   any some all each every much many more few lot lots one ones
   tell know say said saying says please pls plz thanks thank hi hello hey ok okay yes no not
-  give list show explain describe mean meant info information detail details anything something
+  give gives gave given giving list show explain describe mean meant info information detail details anything something
   just also too very really quite so such only even still yet ever again
   get got go going went want like
   number amount total count figure quantity chunk chunks slice

@@ -8,6 +8,10 @@ describe('STOPWORDS', () => {
       expect(STOPWORDS.has(word)).toBe(true);
   });
 
+  it('holds every form of "give", a verb of asking ("who gave the news conference", "the figures given")', () => {
+    for (const word of ['give', 'gives', 'gave', 'given', 'giving']) expect(STOPWORDS.has(word)).toBe(true);
+  });
+
   it('holds the particles of phrasal verbs ("roll out", "show up") and greeting variants', () => {
     for (const word of ['up', 'out', 'off', 'down', 'heyy']) expect(STOPWORDS.has(word)).toBe(true);
   });
