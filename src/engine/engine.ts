@@ -12,7 +12,14 @@ import { decide, explainedParts, explainedShare, round, traceCandidates } from '
 import type { DecideContext, Decision, DecisionModel } from './decide.ts';
 import { DEFAULT_MODEL } from './model.ts';
 import { FactIndex } from './index.ts';
-import { DISAGREEMENT_WORDS, SOURCE_WORDS, SUMMARY_WORDS, contentWords, isYear } from './normalise.ts';
+import {
+  DISAGREEMENT_WORDS,
+  SOURCE_WORDS,
+  SUMMARY_WORDS,
+  asksForTranslation,
+  contentWords,
+  isYear,
+} from './normalise.ts';
 import { MONTH_NAMES } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -406,6 +413,9 @@ export class Engine {
       return { ...a, trace };
     };
 
+    // "How do you say hello in Korean?": news reports give no translations.
+    if (asksForTranslation(q.text))
+      return traced(this.noMatch(query, undefined, [], 0, corrections), undefined, 'asks for a translation');
     if (q.aggregate) {
       const list = this.composer.aggregate(query, q.aggregate, corrections, this.disagreementsAbout(q));
       if (list)

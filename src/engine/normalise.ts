@@ -118,6 +118,16 @@ export function asksForSource(text: string): boolean {
   );
 }
 
+/**
+ * "How do you say hello in Korean?", "what's the Armenian word for factory?", "translate X into
+ * Persian": a request for a translation, which no news report gives.
+ */
+export function asksForTranslation(text: string): boolean {
+  return /\bhow (?:do|would|does|can|should) (?:you|i|we|one|they|people) (?:say|write|spell|pronounce)\b[^?.!]*\bin (?!(?:the|a|an|this|that|his|her|their|its|short|brief|general|other)\b)[\p{L}]+|\btranslat(?:e|ed|ion)\b[^?.!]*\b(?:in|into|to) [\p{L}]+|\bwhat(?:'s|’s| is) the [\p{L}]+ (?:word|term) for\b/iu.test(
+    text,
+  );
+}
+
 /** The words of a source question that name the asking, not the story (stemmed, as analysed). */
 export const SOURCE_WORDS: ReadonlySet<string> = stopwordSet(
   `news agency agencies outlet outlets broadcaster broadcasters newspaper newspapers paper publication

@@ -485,9 +485,7 @@ function respellQuestionWords(ctx: QueryContext, text: string): string {
  * ("States" would read as a verb of saying).
  */
 function theUnitedStates(text: string): string {
-  return text
-    .replace(/\bU\.S\.(?:A\.)?|\bUSA?\b/g, 'America')
-    .replace(/\bthe us\b/gi, 'the America');
+  return text.replace(/\bU\.S\.(?:A\.)?|\bUSA?\b/g, 'America').replace(/\bthe us\b/gi, 'the America');
 }
 
 /** A month, in full or cut to three letters ("Aug", "aug."), or "Sept". */

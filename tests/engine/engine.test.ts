@@ -62,6 +62,12 @@ describe('Engine.answer', () => {
     expect(a.citations).toEqual([expect.objectContaining({ articleId: 'widgets', factId: 'acme-mou' })]);
   });
 
+  it('refuses a request for a translation, with the reason in the trace', () => {
+    const a = engine.answer('how do you say widget in Gizmish?', { explain: true });
+    expect(a.status).toBe('no_match');
+    expect(JSON.stringify(a.trace)).toContain('asks for a translation');
+  });
+
   it('refuses a source question about a story the material does not have', () => {
     const a = engine.answer('Which newspaper covered the Olympic games?');
     expect(a.status).toBe('no_match');

@@ -3,6 +3,7 @@ import {
   AliasMatcher,
   asksForSource,
   asksForSummary,
+  asksForTranslation,
   contentWords,
   detectIntent,
   figureKind,
@@ -119,6 +120,20 @@ describe('asksForSource', () => {
       'what are the main sources of funding for smes',
     ])
       expect(asksForSource(q), q).toBe(false);
+  });
+});
+
+describe('asksForTranslation', () => {
+  it('recognises a request for a translation', () => {
+    expect(asksForTranslation('how do you say hello in Korean?')).toBe(true);
+    expect(asksForTranslation("what's the Armenian word for factory?")).toBe(true);
+    expect(asksForTranslation('translate widget into Gizmish')).toBe(true);
+  });
+
+  it('leaves questions about what someone said alone', () => {
+    expect(asksForTranslation('what did Najafi say in the Korea article?')).toBe(false);
+    expect(asksForTranslation('how did he say it in the news conference?')).toBe(false);
+    expect(asksForTranslation('how would you say it in the report, in short?')).toBe(false);
   });
 });
 
