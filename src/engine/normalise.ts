@@ -168,7 +168,7 @@ export const DISAGREEMENT_WORDS: ReadonlySet<string> = stopwordSet(
   `disagree disagreement disagreements conflict conflicting inconsistent inconsistency contradict
   contradiction contradictions different differing varying differ figures figure numbers number values
   value estimates estimate percentages give given article articles source sources material report
-  reports story stories`,
+  reports story stories between across among vary varies varied`,
 );
 
 /** What a figure measures, from its unit: a share (percent), money, or a count of things. */

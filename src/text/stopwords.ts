@@ -29,6 +29,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   get got go going went want like
   number amount total count figure quantity chunk chunks slice
   think thinks thought try tries tried trying consider considered considers exist exists existing
+  seem seems seemed seemingly
   bother roughly approximately approx basically actually exactly specifically generally
   kind sort stuff thing things event events piece story article according besides beside wonder wondering
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed

@@ -80,6 +80,11 @@ describe('compose', () => {
     expect(councils.answer).not.toMatch(/Export share/);
   });
 
+  it('reads "differ between the articles" as part of asking for a disagreement, not what it is about', () => {
+    const a = new Engine(miniKb()).answer('how do the factories differ between the articles?');
+    expect(a.answer).toMatch(/Factory count/);
+  });
+
   it('lists a figure that changed over time when the question asks for the different figures given for it', () => {
     const a = new Engine(miniKb()).answer(
       'what different numbers do the articles give for widget factories?',
