@@ -64,6 +64,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-17': join(FIXTURES, 'questions-fresh-17.yaml'),
   'fresh-18': join(FIXTURES, 'questions-fresh-18.yaml'),
   'fresh-19': join(FIXTURES, 'questions-fresh-19.yaml'),
+  'fresh-20': join(FIXTURES, 'questions-fresh-20.yaml'),
+  'fresh-21': join(FIXTURES, 'questions-fresh-21.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
