@@ -181,7 +181,7 @@ function askedAttribute(question: string): string[] {
  * or "what did X do", which ask what X is or did, not which one it is.
  */
 const IDENTIFY =
-  /\b(?:which\s+(?:(?:is|are|was|were)\s+)?|who\s+(?:is|are|was|were)\s+|what\s+(?:exactly\s+)?(?:(?:are|were)\s+)?(?!(?:is|was|did|does|do|has|have|had|will|would|can|could|should|about|if|kind|sort|type|exactly)\b)|(?:list|enumerate|name)\s+|names\s+of\s+)(?:(?:the|all|every|each|those|these|of)\s+)*((?:[\p{L}\d-]+\s*){1,5})/iu;
+  /\b(?:which\s+(?:(?:is|are|was|were)\s+)?|who\s+(?:is|are|was|were)\s+|what\s+(?:exactly\s+)?(?:(?:are|were)\s+)?(?!(?:is|was|did|does|do|has|have|had|will|would|can|could|should|about|if|kind|sort|type|exactly)\b)|(?:list|enumerate|name)\s+|names\s+of\s+)(?:(?:the|all|every|each|those|these|of|names?)\s+)*((?:[\p{L}\d-]+\s*){1,5})/iu;
 
 function identifiedPhrase(question: string): string[] {
   // "What are the workshops about?", "what is it for?": what the thing is, not which one.

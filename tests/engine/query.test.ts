@@ -296,6 +296,12 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what exactly were the widget factories?').identifies).toContain('factory');
   });
 
+  it('reads "what are the names of the X" as asking to identify X, however many words X has', () => {
+    expect(engine.analyse('what are the names of the 120 big widget factories?').identifies).toContain(
+      'factory',
+    );
+  });
+
   it('reads "what is …" and "what did … do" as asking about a thing, not which one it is', () => {
     expect(engine.analyse('what is the widget council').identifies).toEqual([]);
     expect(engine.analyse('what did acme sign').identifies).toEqual([]);
