@@ -145,17 +145,16 @@ export class Composer {
   }
 
   /** An article's opening statements (news puts what matters most first), each cited. */
-  summary(
-    query: string,
-    articleId: string,
-    score: number,
-    corrections: Corrections,
-    topicId?: string,
-  ): Answer {
+  summary(query: string, articleId: string, score: number, corrections: Corrections, lead?: Fact): Answer {
     const article = this.articles.get(articleId) as Article;
     const opening = this.openingFacts(article.id);
-    const onTopic = topicId === undefined ? [] : opening.filter((f) => f.topic === topicId);
-    // A topic's statements when it has several here; else the article's own opening.
+    const topicId = lead?.topic;
+    // The gist of a subject: the fact that names it, then its topic's other statements in the
+    // article, when there are any; else the article's own opening.
+    const onTopic =
+      lead === undefined || topicId === undefined
+        ? []
+        : [lead, ...opening.filter((f) => f.topic === topicId && f !== lead)];
     const topic = onTopic.length >= 2 ? this.topics.get(topicId as string) : undefined;
     const answered = (topic ? onTopic : opening).slice(0, SUMMARY_FACTS).map((f) => this.answeredFact(f));
     const date = article.date ? formatDate(article.date) : 'undated';

@@ -564,14 +564,14 @@ export class Engine {
       return { answer: { ...this.composer.summary(query, named.articleId, 1, corrections), confidence: 1 } };
     const found = this.findPlain(q, words);
     if (!found) return undefined;
-    // "tl;dr on the South Korea cooperation": the gist of the article the subject comes from, kept
-    // to the subject's topic when the material groups it as one.
+    // "tl;dr on the South Korea cooperation": the gist of the subject, from the fact that names it
+    // and its topic's other statements in that article (else the article's gist).
     const answer = this.composer.summary(
       query,
       found.fact.articleId,
       found.confidence,
       corrections,
-      found.fact.topic,
+      found.fact,
     );
     return { answer: { ...answer, confidence: found.confidence }, decision: found.decision };
   }

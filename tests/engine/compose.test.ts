@@ -36,6 +36,26 @@ describe('compose', () => {
     expect(a.factIds).toEqual(['fair-opened', 'fair-crowds']);
   });
 
+  it('leads the gist of a subject with the fact that names it, though another of its topic quotes the same words', () => {
+    const kb = miniKb();
+    const article = kb.articles[0] as KnowledgeBase['articles'][number];
+    article.text += '\n\nThe gizmo plan has 100 steps. It is mainly about roads.';
+    kb.topics.push({ id: 'gizmo-plan', title: 'The gizmo plan', kind: 'related' });
+    const said = (id: string, quote: string, answer: string): Fact =>
+      likeJaneDoe(kb, { id, answer, questions: [answer], quote, topic: 'gizmo-plan' });
+    kb.facts.push(
+      said('plan-steps', 'The gizmo plan has 100 steps.', 'The gizmo plan has 100 steps.'),
+      said(
+        'plan-focus',
+        'The gizmo plan has 100 steps. It is mainly about roads.',
+        'The 100-step gizmo plan is mainly about roads.',
+      ),
+    );
+    const a = new Engine(kb).answer("what's the gist of the 100-step gizmo plan?");
+    expect(a.kind).toBe('summary');
+    expect(a.factIds).toContain('plan-focus');
+  });
+
   it('quotes the article’s own words for its date when asked where and when a story was published', () => {
     const kb = miniKb();
     const article = kb.articles[0] as KnowledgeBase['articles'][number];
