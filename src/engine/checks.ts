@@ -6,7 +6,7 @@
  * the knowledge base has them, and its words where it does not.
  */
 import type { FactIndex } from './index.ts';
-import { AT_WHAT_OCCASION, figureKind, isYear } from './normalise.ts';
+import { AT_WHAT_OCCASION, WHICH_PLACES, figureKind, isYear } from './normalise.ts';
 import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -118,16 +118,28 @@ const WHERE_EVENT =
  */
 const answerType: Check = {
   name: 'answer-type',
-  run(query, fact) {
+  run(query, fact, _factNo, ctx) {
     const wanted = query.answerType;
     if (!wanted) return PASS;
     const has = gives(fact);
-    const ok = (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
+    // "Which country offered to train Iran's small industries?": a fact naming a foreign country names it.
+    const namesCountry =
+      wanted === 'place' &&
+      WHICH_PLACES.test(query.text) &&
+      (fact.places ?? []).some((p) => p.toLowerCase() !== ctx.homeCountry);
+    const ok =
+      namesCountry || (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
     if (ok) return figureNamedInQuestion(query, fact, wanted) ? FIGURE_ALREADY_NAMED : PASS;
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location; but
     // where something was said, signed or held is a location.
-    if (curated && wanted === 'place' && !WHERE_EVENT.test(query.text) && !AT_WHAT_OCCASION.test(query.text))
+    if (
+      curated &&
+      wanted === 'place' &&
+      !WHERE_EVENT.test(query.text) &&
+      !AT_WHAT_OCCASION.test(query.text) &&
+      !WHICH_PLACES.test(query.text)
+    )
       return weight(0.85, 'asks where; the fact names no place');
     if (curated)
       return veto(

@@ -59,6 +59,10 @@ export function isYear(word: string): boolean {
   return /^(19|20)\d\d$/.test(word);
 }
 
+/** "Which countries did they export to?", "what other nations": places, by name. */
+export const WHICH_PLACES =
+  /\b(?:which|what)\s+(?:other\s+|foreign\s+)?(?:countries|nations|country|nation|cities|city)\b/i;
+
 /** "At what kind of event did he say it?", "at which meeting was it signed?": where, as an occasion. */
 export const AT_WHAT_OCCASION =
   /\bat (?:what|which) (?:(?:kind|sort|type) of )?(?:event|occasion|meeting|gathering|venue|forum)\b/i;
@@ -84,6 +88,7 @@ export function detectIntent(text: string): Intent {
     return 'amount';
   if (/\bwhen\b/.test(t)) return 'date';
   if (AT_WHAT_OCCASION.test(t) || /\bvenue\b/.test(t)) return 'place';
+  if (WHICH_PLACES.test(t)) return 'place';
   if (/\bwhom?\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
   // "Which ISIPO official", "which deputy industry minister": a person, asked for by office.
   if (

@@ -53,6 +53,18 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact that names no place when asked which countries, and passes one naming a foreign country', () => {
+    const kb = curated();
+    (kb.facts.find((f) => f.id === 'acme-mou') as Fact).places = ['Gizmoland'];
+    const checks = checksIn(kb, 'acme-mou', ['widgetland', 'gizmoland']);
+    expect(checks('which countries did acme corp sign the memorandum with gizmo ltd in?')).not.toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'veto' }),
+    );
+    expect(
+      verdicts('which countries did acme corp sign the memorandum with gizmo ltd in?', 'acme-mou'),
+    ).toContainEqual(expect.objectContaining({ check: 'answer-type', verdict: 'veto' }));
+  });
+
   it('vetoes a fact that names no place when asked at what kind of event something was signed', () => {
     expect(
       verdicts('at what kind of event did acme corp sign the memorandum with gizmo ltd?', 'acme-mou'),

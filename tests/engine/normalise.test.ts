@@ -71,6 +71,10 @@ describe('detectIntent', () => {
     expect(detectIntent('Who is Rasoulian?')).toBe('person');
   });
 
+  it('reads "which countries" as asking for places', () => {
+    expect(detectIntent('which countries did they export to?')).toBe('place');
+  });
+
   it('reads "with whom" as asking for a person and "at what kind of event" as asking where', () => {
     expect(detectIntent('with whom was it signed?')).toBe('person');
     expect(detectIntent('at what kind of event did he say it?')).toBe('place');
