@@ -243,6 +243,9 @@ const NAME_PART = /\b(?:first|full|given|last|family|sur)\s*(?=names?\b)/gi;
 /** "Export-related figures", "SME-related news": about exports, about SMEs. */
 const X_RELATED = /(?<=\p{L})-related\b/giu;
 
+/** "Turkey as well as Korea": and. */
+const AS_WELL_AS = /\bas well as\b/gi;
+
 /** "New technologies in relation to SMEs", "with regard to exports": "about", which names nothing. */
 const IN_RELATION_TO = /\b(?:in|with) (?:relation|regard|respect|reference) to\b/gi;
 
@@ -625,7 +628,8 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
       .replace(IN_RELATION_TO, ' ')
       .replace(WHOLE_MATERIAL, ' ')
       .replace(X_RELATED, ' ')
-      .replace(NAME_PART, ' '),
+      .replace(NAME_PART, ' ')
+      .replace(AS_WELL_AS, ' and '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);
@@ -691,7 +695,12 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     (intent === null || intent === 'person');
   const wantsAll = asksForAll(text);
   const allWords = index.aliases.apply(raw);
-  const shape: Shape = asksForSource(text)
+  // The shape is read with misspellings mended ("which news agncy reportd …").
+  const mended = corrections.reduce(
+    (t, c) => t.replace(new RegExp(`\\b${c.from.replace(/[^\p{L}]/gu, '')}\\w*`, 'giu'), c.to),
+    text,
+  );
+  const shape: Shape = asksForSource(mended)
     ? 'source'
     : asksForSummary(text)
       ? 'summary'
@@ -727,7 +736,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     negated: negatedWords(allWords),
     statement,
     shape,
-    aggregate: aggregateOf(text, wantsAll),
+    aggregate: aggregateOf(mended, wantsAll),
     wantsAll,
     acrossMaterial: new RegExp(WHOLE_MATERIAL.source, 'i').test(text),
     identifies: contentWords(identifiedPhrase(text), index.aliases),

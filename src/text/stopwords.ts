@@ -35,6 +35,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   curious guess speak spoke spoken talk talked talking mention mentioned claim claimed
   located location situated name names
   yo sup hiya heya heyy heyyy bro guys folks dude lol hmm um uh btw anyway anyways quick question q anyone
+  tl dr tldr
   anybody someone
   somebody news update updates side sides per etcetera mostly mainly among amongst apart
   heard hear hearing true correct right remind reminder recall remember read reading seeing saw

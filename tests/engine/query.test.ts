@@ -128,6 +128,19 @@ describe('analyseQuery', () => {
     expect(engine.analyse('can you tell us about widgets?').words).not.toContain('america');
   });
 
+  it('reads "as well as" as "and", and "tl;dr" as no word', () => {
+    const q = engine.analyse('tl;dr did acme sign with gizmo ltd as well as widgetland?');
+    expect(q.words).not.toContain('well');
+    expect(q.words).not.toContain('tl');
+    expect(q.words).not.toContain('dr');
+  });
+
+  it('reads the shape of a question with its misspellings mended ("which news agncy reportd …")', () => {
+    const kb = miniKb();
+    kb.facts[0]?.keywords.push('agency');
+    expect(new Engine(kb).analyse('which news agncy reportd the widget story?').shape).toBe('source');
+  });
+
   it('drops "in relation to" / "with regard to", which say only "about"', () => {
     expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
   });
