@@ -26,7 +26,7 @@ export const STOPWORDS: ReadonlySet<string> = stopwordSet(
   tell know say said saying says please pls plz thanks thank hi hello hey ok okay yes no not
   give gives gave given giving list show explain describe mean meant info information detail details anything something
   just also too very really quite so such only even still yet ever again
-  get got go going went want like
+  get got go going went want like make makes made making
   number amount total count figure quantity chunk chunks slice
   think thinks thought try tries tried trying consider considered considers exist exists existing
   seem seems seemed seemingly

@@ -4,7 +4,19 @@ import { toWords } from '../../src/text/tokenise.ts';
 
 describe('STOPWORDS', () => {
   it('holds question words, auxiliaries, chat filler and nouns of any kind ("thing", "event")', () => {
-    for (const word of ['what', 'how', 'does', 'please', 'lol', 'the', 'thing', 'event', 'seems'])
+    for (const word of [
+      'what',
+      'how',
+      'does',
+      'please',
+      'lol',
+      'the',
+      'thing',
+      'event',
+      'seems',
+      'make',
+      'tl',
+    ])
       expect(STOPWORDS.has(word)).toBe(true);
   });
 
