@@ -243,6 +243,9 @@ const NAME_PART = /\b(?:first|full|given|last|family|sur)\s*(?=names?\b)/gi;
 /** "Export-related figures", "SME-related news": about exports, about SMEs. */
 const X_RELATED = /(?<=\p{L})-related\b/giu;
 
+/** "Where are the parks supposed to go?", "what is it meant to do?": intention, which names nothing (the type reads it first). */
+const INTENDED_TO = /\b(?:supposed|meant|expected|due|going) to\b/gi;
+
 /** "Turkey as well as Korea": and. */
 const AS_WELL_AS = /\bas well as\b/gi;
 
@@ -629,7 +632,8 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
       .replace(WHOLE_MATERIAL, ' ')
       .replace(X_RELATED, ' ')
       .replace(NAME_PART, ' ')
-      .replace(AS_WELL_AS, ' and '),
+      .replace(AS_WELL_AS, ' and ')
+      .replace(INTENDED_TO, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));
   const scope = articleScope(ctx, text);

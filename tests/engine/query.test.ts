@@ -141,6 +141,11 @@ describe('analyseQuery', () => {
     expect(new Engine(kb).analyse('which news agncy reportd the widget story?').shape).toBe('source');
   });
 
+  it('drops "supposed to" / "meant to", which say only that something is intended', () => {
+    expect(engine.analyse('where are the widget factories supposed to go?').words).not.toContain('suppos');
+    expect(engine.analyse('what is the widget council meant to do?').answerType).toBe('reason');
+  });
+
   it('drops "in relation to" / "with regard to", which say only "about"', () => {
     expect(engine.analyse('what did jane doe say in relation to widgets?').words).not.toContain('relation');
   });
