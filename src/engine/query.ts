@@ -699,20 +699,21 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     (intent === null || intent === 'person');
   const wantsAll = asksForAll(text);
   const allWords = index.aliases.apply(raw);
-  // The shape is read with misspellings mended ("which news agncy reportd …").
+  // The shape is read as written and with misspellings mended ("which news agncy reportd …").
   const mended = corrections.reduce(
     (t, c) => t.replace(new RegExp(`\\b${c.from.replace(/[^\p{L}]/gu, '')}\\w*`, 'giu'), c.to),
     text,
   );
-  const shape: Shape = asksForSource(mended)
-    ? 'source'
-    : asksForSummary(text)
-      ? 'summary'
-      : YES_NO.test(text)
-        ? 'yesno'
-        : COMPARISON.test(text) && alternatives.length > 0
-          ? 'comparison'
-          : 'plain';
+  const shape: Shape =
+    asksForSource(text) || asksForSource(mended)
+      ? 'source'
+      : asksForSummary(text)
+        ? 'summary'
+        : YES_NO.test(text)
+          ? 'yesno'
+          : COMPARISON.test(text) && alternatives.length > 0
+            ? 'comparison'
+            : 'plain';
   const answerType = roleOf ? 'role' : answerTypeOf(main, intent, statement);
   // "Seoul trip purpose", "Najafi press conference venue": the noun that names the kind of answer
   // asked for is no word the fact must hold.
@@ -740,7 +741,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     negated: negatedWords(allWords),
     statement,
     shape,
-    aggregate: aggregateOf(mended, wantsAll),
+    aggregate: aggregateOf(text, wantsAll) ?? aggregateOf(mended, wantsAll),
     wantsAll,
     acrossMaterial: new RegExp(WHOLE_MATERIAL.source, 'i').test(text),
     identifies: contentWords(identifiedPhrase(text), index.aliases),
