@@ -66,6 +66,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-19': join(FIXTURES, 'questions-fresh-19.yaml'),
   'fresh-20': join(FIXTURES, 'questions-fresh-20.yaml'),
   'fresh-21': join(FIXTURES, 'questions-fresh-21.yaml'),
+  'fresh-22': join(FIXTURES, 'questions-fresh-22.yaml'),
+  'fresh-23': join(FIXTURES, 'questions-fresh-23.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
