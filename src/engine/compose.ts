@@ -74,7 +74,8 @@ export class Composer {
    * the same speaker's near ties. Another tie from elsewhere is noise, not a second answer.
    * "According to the June 2021 piece": that article's facts only.
    */
-  gather(best: Fact, ties: Fact[], scope?: string, bySpeaker = false, whole = false, across = false): Fact[] {
+  gather(best: Fact, ties: Fact[], scope?: string, how: GatherOptions = {}): Fact[] {
+    const { bySpeaker = false, whole = false, across = false } = how;
     const chosen = new Set<Fact>([best]);
     const topic = best.topic ? this.topics.get(best.topic) : undefined;
     // A trend or disagreement is given whole; a related topic when the whole is asked for ("all
@@ -354,6 +355,16 @@ export class Composer {
         return refusalText(this.kb);
     }
   }
+}
+
+/** Which facts besides the best an answer gathers (see Composer.gather). */
+export interface GatherOptions {
+  /** "What did X say about Y": each statement of the best fact's speaker among the ties. */
+  bySpeaker?: boolean;
+  /** "All the programs ISIPO follows": a related topic whole. */
+  whole?: boolean;
+  /** "Which programs … across the articles": every tie, from any topic. */
+  across?: boolean;
 }
 
 /** An answered Answer: its text, the facts it rests on with their citations, and its score. */

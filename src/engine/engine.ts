@@ -483,7 +483,11 @@ export class Engine {
     const ties = decision.judged
       .filter((j) => j !== decision.best && j.factor > 0 && (rankOf(j) >= bestRank * TIE || alsoAnswers(j)))
       .map((j) => this.facts[j.candidate.factNo] as Fact);
-    const facts = this.composer.gather(best, ties, q.scope, bySpeaker, q.wantsAll, q.acrossMaterial);
+    const facts = this.composer.gather(best, ties, q.scope, {
+      bySpeaker,
+      whole: q.wantsAll,
+      across: q.acrossMaterial,
+    });
     // "Did ISIPO sign an MOU with Armenia?": yes, and here is where the material says so.
     const lead = q.shape === 'yesno' && !/\bor\b/i.test(text) ? 'Yes.' : undefined;
     const answer = this.composer.compose(query, facts, decision.confidence, corrections, lead);
