@@ -6,7 +6,7 @@
  * the knowledge base has them, and its words where it does not.
  */
 import type { FactIndex } from './index.ts';
-import { AT_WHAT_OCCASION, WHICH_PLACES, figureKind, isYear } from './normalise.ts';
+import { figureKind, isYear } from './normalise.ts';
 import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
@@ -104,13 +104,6 @@ const SATISFIES: Partial<Record<AnswerType, AnswerType[]>> = {
 };
 
 /**
- * "Where did he say it", "where was the MOU signed", "where was the meeting held": a location (as
- * is "at what kind of event did he say it", AT_WHAT_OCCASION).
- */
-const WHERE_EVENT =
-  /\bwhere\b[^?.!]*\b(?:say|said|says|announc\w*|sign(?:ed|s)?|held|hold|meet|met|spoke|speak\w*|attend\w*|took place|take place|happen\w*|told|tell)\b/i;
-
-/**
  * The fact gives the kind of answer asked for: a figure of the right kind for "how many" / "what
  * share" / "how much", a date for "when", a person for "who", a statement for "what did X say".
  * Curated facts that do not give it are vetoed; uncurated ones are weighed down, as their kinds
@@ -124,23 +117,14 @@ const answerType: Check = {
     const has = gives(fact);
     // "Which country offered to train Iran's small industries?": a fact naming a foreign country names it.
     const namesCountry =
-      wanted === 'place' &&
-      WHICH_PLACES.test(query.text) &&
-      (fact.places ?? []).some((p) => p.toLowerCase() !== ctx.homeCountry);
+      query.placeAsked === 'named' && (fact.places ?? []).some((p) => p.toLowerCase() !== ctx.homeCountry);
     const ok =
       namesCountry || (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
     if (ok) return figureNamedInQuestion(query, fact, wanted) ? FIGURE_ALREADY_NAMED : PASS;
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location; but
     // where something was said, signed or held is a location.
-    if (
-      curated &&
-      wanted === 'place' &&
-      !WHERE_EVENT.test(query.text) &&
-      !AT_WHAT_OCCASION.test(query.text) &&
-      !WHICH_PLACES.test(query.text)
-    )
-      return weight(0.85, 'asks where; the fact names no place');
+    if (curated && query.placeAsked === 'loose') return weight(0.85, 'asks where; the fact names no place');
     if (curated)
       return veto(
         `asks for a ${wanted}; the fact gives ${[...has].join(', ') || 'none of that'}`,

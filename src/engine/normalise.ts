@@ -59,13 +59,23 @@ export function isYear(word: string): boolean {
   return /^(19|20)\d\d$/.test(word);
 }
 
+/** "Where did he say it", "where was the MOU signed", "where was the meeting held": a location. */
+const WHERE_EVENT =
+  /\bwhere\b[^?.!]*\b(?:say|said|says|announc\w*|sign(?:ed|s)?|held|hold|meet|met|spoke|speak\w*|attend\w*|took place|take place|happen\w*|told|tell)\b/i;
+
 /** "Which countries did they export to?", "what other nations": places, by name. */
-export const WHICH_PLACES =
+const WHICH_PLACES =
   /\b(?:which|what)\s+(?:other\s+|foreign\s+)?(?:countries|nations|country|nation|cities|city)\b/i;
 
 /** "At what kind of event did he say it?", "at which meeting was it signed?": where, as an occasion. */
-export const AT_WHAT_OCCASION =
+const AT_WHAT_OCCASION =
   /\bat (?:what|which) (?:(?:kind|sort|type) of )?(?:event|occasion|meeting|gathering|venue|forum)\b/i;
+
+/** How a question that asks for a place asks for it (see Query.placeAsked). */
+export function placeAsked(text: string): 'located' | 'named' | 'loose' {
+  if (WHICH_PLACES.test(text)) return 'named';
+  return WHERE_EVENT.test(text) || AT_WHAT_OCCASION.test(text) ? 'located' : 'loose';
+}
 
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {

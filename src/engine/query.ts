@@ -14,6 +14,7 @@ import {
   contentWords,
   detectIntent,
   isYear,
+  placeAsked,
 } from './normalise.ts';
 import { editDistance } from '../text/distance.ts';
 import { MONTH_NAMES } from '../text/months.ts';
@@ -45,6 +46,13 @@ export interface Query {
    * name of the director general" or "who signed on behalf of X" wants a person, not the role or X.
    */
   strictType: boolean;
+  /**
+   * How a place is asked for, when it is: "located" where something was said, signed or held, or
+   * at what kind of event (a fact that names no place will not do); "named" for "which countries"
+   * (a fact naming a foreign country will do too); "loose" for any other "where" ("where do SMEs
+   * fit in the strategy?" asks as often for a situation).
+   */
+  placeAsked: 'located' | 'named' | 'loose' | undefined;
   corrections: { from: string; to: string; confidence: number }[];
   /** The attribute asked for ("the budget of …", "how many women"), as index words: a fact must have it. */
   asked: string[];
@@ -236,6 +244,8 @@ const ASKERS_NOW =
  */
 const WHOLE_MATERIAL =
   /\b(?:across|in|from|throughout)\s+(?:all\s+)?(?:of\s+)?(?:the|these|those|your)\s+(?:articles|material|materials|sources|stories|reports|texts|coverage)\b|\banywhere\b/gi;
+/** The same, to test a question against (WHOLE_MATERIAL is global, for replacing). */
+const ACROSS_MATERIAL = new RegExp(WHOLE_MATERIAL.source, 'i');
 
 /** "Toumanian's first name", "his full name": a name, which the fact gives whole. */
 const NAME_PART = /\b(?:first|full|given|last|family|sur)\s*(?=names?\b)/gi;
@@ -725,6 +735,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     intent,
     answerType,
     strictType: intent === 'person' && (NAMED_ROLE.test(text) || forBody(text, index.aliases)),
+    placeAsked: answerType === 'place' ? placeAsked(text) : undefined,
     corrections,
     asked: contentWords(askedAttribute(text).map(stem), index.aliases).filter((w) => !MEASURE_WORDS.has(w)),
     scope: scope?.articleId,
@@ -743,7 +754,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     shape,
     aggregate: aggregateOf(text, wantsAll) ?? aggregateOf(mended, wantsAll),
     wantsAll,
-    acrossMaterial: new RegExp(WHOLE_MATERIAL.source, 'i').test(text),
+    acrossMaterial: ACROSS_MATERIAL.test(text),
     identifies: contentWords(identifiedPhrase(text), index.aliases),
   };
 }

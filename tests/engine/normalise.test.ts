@@ -8,6 +8,7 @@ import {
   detectIntent,
   figureKind,
   normaliseForQuote,
+  placeAsked,
 } from '../../src/engine/normalise.ts';
 import { toWords } from '../../src/text/tokenise.ts';
 
@@ -124,6 +125,15 @@ describe('asksForSource', () => {
       'what are the main sources of funding for smes',
     ])
       expect(asksForSource(q), q).toBe(false);
+  });
+});
+
+describe('placeAsked', () => {
+  it('tells a located place, places by name and a loose "where" apart', () => {
+    expect(placeAsked('where was the widget deal signed?')).toBe('located');
+    expect(placeAsked('at what kind of event did she say it?')).toBe('located');
+    expect(placeAsked('which countries buy widgets?')).toBe('named');
+    expect(placeAsked('where do widgets fit in the plan?')).toBe('loose');
   });
 });
 
