@@ -17,8 +17,11 @@ import type { Candidate } from './retrieve.ts';
 import { PHRASING_WEIGHT } from './retrieve.ts';
 import type { CheckVerdict, Fact, TraceCandidate } from './types.ts';
 
-/** How many candidates (by retrieval) the checks look at. */
-const CONSIDER = 12;
+/**
+ * How many candidates (by retrieval) the checks look at. Deep enough that the fact which answers is
+ * judged even when many that cannot (wrong answer type, wrong period) retrieve above it.
+ */
+const CONSIDER = 20;
 
 export interface DecideContext extends CheckContext {
   /** A word only the fact's article holds counts this much of what the fact holding it would. */

@@ -98,6 +98,25 @@ describe('decide', () => {
     expect(features?.[FEATURES.indexOf('fact')]).toBeCloseTo(1, 2);
   });
 
+  it('judges more than the dozen best-retrieved facts, so one ranked below many that cannot answer still answers', () => {
+    const kb = miniKb();
+    const answering = kb.facts.find((f) => f.id === 'factories-2021') as Fact;
+    // Fifteen facts whose curated question is the question itself, so they retrieve first, but
+    // which give no count.
+    const q = 'how many widget factories in total does widgetland have';
+    const decoys: Fact[] = Array.from({ length: 15 }, (_, i) => ({
+      ...answering,
+      id: `decoy-${i}`,
+      gives: ['description'],
+      figures: [],
+      questions: [q],
+    }));
+    kb.facts = [...decoys, ...kb.facts];
+    const a = new Engine(kb).answer(q);
+    expect(a.status).toBe('answered');
+    expect(a.facts[0]?.id).toBe('factories-2021');
+  });
+
   it('reports the confidence of the answer it gives', () => {
     const a = new Engine(miniKb()).answer('who heads the widget council');
     expect(a.status).toBe('answered');
