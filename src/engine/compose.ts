@@ -279,12 +279,27 @@ export class Composer {
       }
       heading = `The ${lines.length} articles and where they were published:`;
     } else if (what === 'timeline') {
+      // Each article's main event (its opening), and each earlier or later event it reports: the
+      // first of its facts dated otherwise than the opening and than the article itself (a fact
+      // dated the day of publication is the reporting, not an event).
+      const events: { when: string | undefined; fact: Fact }[] = [];
       for (const article of this.datedArticles()) {
-        const first = this.openingFacts(article.id)[0];
+        const opening = this.openingFacts(article.id);
+        const first = opening[0];
         if (!first) continue;
         const when = first.date ?? article.date ?? article.impliedDate;
-        lines.push(`• ${when ? formatDate(when) : 'undated'}: ${first.answer}`);
-        cited.push(first);
+        events.push({ when, fact: first });
+        const seen = new Set([when, article.date]);
+        for (const f of opening) {
+          if (f.date === undefined || seen.has(f.date)) continue;
+          seen.add(f.date);
+          events.push({ when: f.date, fact: f });
+        }
+      }
+      events.sort((a, b) => (a.when ?? '9999').localeCompare(b.when ?? '9999'));
+      for (const { when, fact } of events) {
+        lines.push(`• ${when ? formatDate(when) : 'undated'}: ${fact.answer}`);
+        cited.push(fact);
       }
       heading = 'In time order:';
     } else {

@@ -19,6 +19,15 @@ function likeJaneDoe(
 }
 
 describe('compose', () => {
+  it('puts in a timeline an earlier event an article reports, not only its main event', () => {
+    // The article (May 2021) opens with its 2021 count and also reports the 2020 count.
+    const a = new Engine(miniKb()).answer('put the events in time order');
+    expect(a.kind).toBe('list');
+    expect(a.factIds[0]).toBe('factories-2020');
+    expect(a.factIds).toContain('factories-2021');
+    expect(a.answer).toMatch(/^In time order:\n• 2020: In 2020 Widgetland had 80 widget factories\./);
+  });
+
   it('sums up a subject the material groups as a topic by that topic’s statements in its article', () => {
     const kb = miniKb();
     const article = kb.articles[0] as KnowledgeBase['articles'][number];
