@@ -94,6 +94,8 @@ export function detectIntent(text: string): Intent {
     /\b(what|which) (?:(?:exact|precise|specific|particular) )?(period|dates?|year|day|month|time)\b/.test(t)
   )
     return 'date';
+  // "Who gave that figure?" asks for a person: a figure named after "who" is what they gave.
+  if (/^\W*(?:(?:and|but|so)\s+)?who\b/.test(t) && !/\bhow (?:much|big|large)\b/.test(t)) return 'person';
   if (/\b(how much|what (value|amount|sum)|how (big|large)|worth|figures?|statistics|stats|total)\b/.test(t))
     return 'amount';
   if (/\bwhen\b/.test(t)) return 'date';

@@ -54,6 +54,11 @@ describe('detectIntent', () => {
     expect(detectIntent('How much did the ministry pay?')).toBe('amount');
   });
 
+  it('reads a question opening with "who" as asking for a person, though it names a figure', () => {
+    expect(detectIntent('and who gave that figure?')).toBe('person');
+    expect(detectIntent('who gave the export figures')).toBe('person');
+  });
+
   it('reads "what chunk of" as asking for a share', () => {
     expect(detectIntent('so what chunk of exports comes from smes?')).toBe('share');
   });
