@@ -190,8 +190,8 @@ export class Composer {
 
   /**
    * A list over the whole material, from the knowledge base's structure: every agreement with its
-   * date and parties, every person with their role, the outlets and agencies, the articles' main
-   * events in time order, the figures the sources disagree on. Undefined when the knowledge base
+   * date and parties, every person with their role, the outlets and agencies, the dated
+   * events they report in time order, the figures the sources disagree on. Undefined when the knowledge base
    * holds nothing of the kind.
    */
   aggregate(

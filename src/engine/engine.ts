@@ -29,7 +29,8 @@ import {
   articleNamedBy,
   comparedSides,
   negatedWords,
-  splitCompound,
+  compoundParts,
+  type CompoundPart,
   withPersonNamed,
 } from './query.ts';
 import type { Query, QueryContext } from './query.ts';
@@ -276,16 +277,16 @@ export class Engine {
       return this.combine(question, compared, answers, options);
     // Otherwise the question once for each of the years it compares.
     if (whole.shape === 'comparison') sides = comparisonSides(question, whole.alternatives);
-    const parts = sides.length > 1 ? sides : splitCompound(question);
+    const parts = sides.length > 1 ? sides.map((s) => ({ asked: s, put: s })) : compoundParts(question);
     if (parts.length > 1) return this.answerCompound(question, parts, options);
     // A remark that asks nothing has been left out of the one question there is.
-    const only = parts[0] ?? question;
+    const only = parts[0]?.asked ?? question;
     return this.answerOne(question, only, options, only === question ? whole : undefined);
   }
 
   /** "Who signed it and when?": each part answered on its own, together, each cited. */
-  private answerCompound(question: string, parts: string[], options: AnswerOptions): Answer {
-    const [lead = question, ...rest] = parts;
+  private answerCompound(question: string, parts: CompoundPart[], options: AnswerOptions): Answer {
+    const [lead = question, ...rest] = parts.map((p) => p.asked);
     const first = this.answerOne(question, lead, { explain: true });
     // A later part that refers back ("… and how many of them are active?") is read with the first
     // part's words (or, when that finds no answer, on its own), and its "he" or "she" is the one
@@ -299,7 +300,13 @@ export class Engine {
       return this.answerOne(question, p, { explain: true });
     });
     const answers = [first, ...later];
-    return this.combine(question, parts, answers, options);
+    return this.combine(
+      question,
+      parts.map((p) => p.asked),
+      answers,
+      options,
+      parts.map((p) => p.put),
+    );
   }
 
   /** The one person an answer is about: its fact's speaker, or the only person it names. */
@@ -316,7 +323,14 @@ export class Engine {
   }
 
   /** The parts' answers (each made with its trace) as one answer. */
-  private combine(question: string, parts: string[], answers: Answer[], options: AnswerOptions): Answer {
+  private combine(
+    question: string,
+    parts: string[],
+    answers: Answer[],
+    options: AnswerOptions,
+    /** The parts as the asker put them, to name one the material does not answer. */
+    put: string[] = parts,
+  ): Answer {
     const answered = answers.filter((a) => a.status === 'answered');
     const traces = answers.map((a) => a.trace as Trace);
     const withTrace = (a: Answer): Answer => {
@@ -356,7 +370,7 @@ export class Engine {
     const lines = answers.map((a, i) =>
       a.status === 'answered'
         ? `• ${a.answer.replace(/\n/g, '\n  ')}`
-        : `• ${parts[i]?.replace(/[?\s]+$/, '')}? The material does not say.`,
+        : `• ${put[i]?.replace(/[?\s]+$/, '')}? The material does not say.`,
     );
     const confidence = Math.min(...answered.map((a) => a.confidence ?? 0));
     return withTrace({

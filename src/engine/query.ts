@@ -818,6 +818,18 @@ function qualifiedSide(a: string, b: string): string | undefined {
  * first part's subject. One part (the question itself) when it is not compound.
  */
 export function splitCompound(question: string): string[] {
+  return compoundParts(question).map((p) => p.asked);
+}
+
+/** A part of a compound question: as it is asked of the material, and as the asker put it. */
+export interface CompoundPart {
+  asked: string;
+  /** "who gave that figure", where `asked` reads "who gave that figure SMEs export in 2019". */
+  put: string;
+}
+
+/** The parts of a compound question (see splitCompound), each also as the asker put it. */
+export function compoundParts(question: string): CompoundPart[] {
   const t = question.slice(0, MAX_ANALYSED_CHARS).trim();
   const WH = '(?:who|whom|what|when|where|which|why|how(?: many| much)?)';
   const pieces = t
@@ -845,24 +857,24 @@ export function splitCompound(question: string): string[] {
       pending = '';
     } else if (parts.length === 0) pending = pending ? `${pending} ${p}` : p;
   }
-  if (parts.length === 1 && pieces.length > 1) return parts;
-  if (parts.length < 2 || parts.length > 3) return [question];
+  if (parts.length === 1 && pieces.length > 1) return parts.map((p) => ({ asked: p, put: p }));
+  if (parts.length < 2 || parts.length > 3) return [{ asked: question, put: question }];
   const first = parts[0] as string;
   const subject = first.replace(
     new RegExp(`^${WH}\\b\\s*(?:is|was|are|were|did|does|do|has|have)?\\s*`, 'i'),
     '',
   );
   return parts.map((p, i) => {
-    if (i === 0) return p;
+    if (i === 0) return { asked: p, put: p };
     // "and when?" → "when <first part's subject>"
     const rest = p.replace(new RegExp(`^${WH}\\b`, 'i'), '').replace(/[?!.\s]+$/, '');
     // A part that refers back ("and where did he say it?") is read with the first part (engine.ts).
-    if (REFERS_BACK.test(rest)) return p;
-    return rest
-      .trim()
-      .split(/\s+/)
-      .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase())).length === 0
-      ? `${p.replace(/[?!.\s]+$/, '')} ${subject}`
-      : p;
+    if (REFERS_BACK.test(rest)) return { asked: p, put: p };
+    const ownSubject =
+      rest
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '' && !STOPWORDS.has(w.toLowerCase())).length > 0;
+    return { asked: ownSubject ? p : `${p.replace(/[?!.\s]+$/, '')} ${subject}`, put: p };
   });
 }

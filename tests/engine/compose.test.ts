@@ -122,6 +122,12 @@ describe('compose', () => {
     expect(a.answer).not.toMatch(/Export share/);
   });
 
+  it('names a part of a compound question the material does not answer as the asker put it', () => {
+    const a = new Engine(miniKb()).answer('how many widget factories are there and who gave that figure?');
+    expect(a.kind).toBe('compound');
+    expect(a.answer).toMatch(/\n• who gave that figure\? The material does not say\.$/);
+  });
+
   it('answers each part of a compound question, each cited', () => {
     const a = new Engine(miniKb()).answer(
       'who heads the widget council and how many widget factories are there?',
