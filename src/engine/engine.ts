@@ -367,17 +367,25 @@ export class Engine {
     }
     const facts: AnsweredFact[] = [];
     for (const a of answered) for (const f of a.facts) if (!facts.some((x) => x.id === f.id)) facts.push(f);
-    const lines = answers.map((a, i) =>
-      a.status === 'answered'
-        ? `• ${a.answer.replace(/\n/g, '\n  ')}`
-        : `• ${put[i]?.replace(/[?\s]+$/, '')}? The material does not say.`,
-    );
+    // A part answered by the very facts an earlier part was ("who signed it and when?", both in one
+    // sentence) is answered already: the answer is given once.
+    const given = new Set<string>();
+    const lines = answers.flatMap((a, i) => {
+      if (a.status !== 'answered') return [`• ${put[i]?.replace(/[?\s]+$/, '')}? The material does not say.`];
+      const key = a.factIds.join(' ');
+      if (given.has(key)) return [];
+      given.add(key);
+      return [`• ${a.answer.replace(/\n/g, '\n  ')}`];
+    });
     const confidence = Math.min(...answered.map((a) => a.confidence ?? 0));
     return withTrace({
       query: question,
       status: 'answered',
       kind: 'compound',
-      answer: lines.join('\n'),
+      answer:
+        lines.length === 1
+          ? (lines[0] as string).replace(/^• /, '').replace(/\n  /g, '\n')
+          : lines.join('\n'),
       citations: facts.map((f) => f.citation),
       facts,
       score: round(confidence),

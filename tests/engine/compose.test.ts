@@ -128,6 +128,14 @@ describe('compose', () => {
     expect(a.answer).toMatch(/\n• who gave that figure\? The material does not say\.$/);
   });
 
+  it('gives once an answer that answers two parts of a compound question', () => {
+    const a = new Engine(miniKb()).answer('who signed the acme mou and who with?');
+    expect(a.kind).toBe('compound');
+    expect(a.answer).toBe(
+      'Acme Corp signed a memorandum of understanding (MOU) with Gizmo Ltd on robot trade.',
+    );
+  });
+
   it('answers each part of a compound question, each cited', () => {
     const a = new Engine(miniKb()).answer(
       'who heads the widget council and how many widget factories are there?',
