@@ -68,6 +68,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-21': join(FIXTURES, 'questions-fresh-21.yaml'),
   'fresh-22': join(FIXTURES, 'questions-fresh-22.yaml'),
   'fresh-23': join(FIXTURES, 'questions-fresh-23.yaml'),
+  'fresh-24': join(FIXTURES, 'questions-fresh-24.yaml'),
+  'fresh-25': join(FIXTURES, 'questions-fresh-25.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
