@@ -278,11 +278,12 @@ const STATEMENT =
   /\b(?:what|how)\b[^?.!]*\b(?:say|said|says|stress(?:ed)?|state[sd]?|note[sd]?|announce[sd]?|tell|told|remark(?:ed)?|comment(?:ed)?|claim(?:ed)?|argue[sd]?)\b|\b(?:quote|statement|remarks?|comments?|words)\b(?! of (?:understanding|the mou))/i;
 /**
  * A verb of saying in a relative clause ("the plan that the ISIPO head announced on Monday", "the
- * figure which Najafi stated") names the thing asked about; the question does not ask what was
- * said. A cleft ("what is it that Najafi said") does.
+ * figure which Najafi stated", "the plan announced by the ISIPO head") names the thing asked
+ * about; the question does not ask what was said. A cleft ("what is it that Najafi said") and a
+ * passive ("what was announced by the head") do.
  */
 const RELATIVE_SAYING =
-  /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
+  /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?|(?<!\b(?:was|were|is|are|been|be|being|get|got)\s+)\b(?:said|announced|stated|noted|stressed|told|remarked|claimed)\s+by(?:\s+(?!(?:on|in|at|during|and|is|was|were|are)\b)[\p{L}\d’'-]+){1,4}(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
 /** "What does the June 2021 article say about …": what a text says is its content, no one's statement. */
 const TEXT_SAYS =
   /\b(?:does|did|do)\s+(?:the|that|this|each|both)\s+(?:[\p{L}\d’'-]+\s+){0,5}?(?:article|story|piece|report|material|text|coverage|articles|reports|writer|author|reporter)\s+say\b/giu;

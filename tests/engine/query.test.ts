@@ -187,6 +187,13 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is it that jane doe said about widgets?').answerType).toBe('statement');
   });
 
+  it('reads a verb of saying in a shortened passive clause ("the plan announced by …") as naming the thing asked about', () => {
+    const q = engine.analyse('what is the widget plan announced by jane doe on monday focused on?');
+    expect(q.answerType).toBeNull();
+    expect(q.setting).toEqual(expect.arrayContaining(['jane', 'monday']));
+    expect(engine.analyse('what was announced by jane doe on monday?').answerType).toBe('statement');
+  });
+
   it('reads a scene-setting clause before or after the question proper as its setting', () => {
     expect(engine.analyse('at the robot trade signing, who heads the widget council?').setting).toEqual([
       'robot',
