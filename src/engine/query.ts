@@ -621,7 +621,7 @@ export function withPersonNamed(part: string, name: string): string {
 
 /** "What did the deputy industry minister say …": who the statement asked for is by (X). */
 const STATED_BY =
-  /\bwhat\s+(?:[\p{L}]+\s+){0,3}?(?:did|does|do|has|have|had)\s+(?:the\s+)?((?:[\p{L}'’-]+\s+){1,4}?)(?:say|stress|state|note|announce|tell|claim|argue|remark|comment)\b/iu;
+  /\bwhat\s+(?:[\p{L}]+\s+){0,3}?(?:did|does|do|has|have|had)\s+(?:the\s+)?((?:[\p{L}'’-]+\s+){1,10}?)(?:say|stress|state|note|announce|tell|claim|argue|remark|comment)\b/iu;
 
 /** "According to X", "per X", "as X said", "X said": who a claim is attributed to (X). */
 const ATTRIBUTION =

@@ -169,6 +169,13 @@ describe('analyseQuery', () => {
     expect(engine.analyse('how do you say hello in gizmish?').statedBy).toEqual([]);
   });
 
+  it('reads who a statement is asked of by office and full name together', () => {
+    expect(
+      engine.analyse('what did widget council head for robot trade policy jane doe say about widgets?')
+        .statedBy,
+    ).toEqual(expect.arrayContaining(['head', 'jane']));
+  });
+
   it('reads "what does the article say about …" as asking what the text says, not for a statement', () => {
     expect(engine.analyse('what does the widgets article say about exports?').answerType).toBeNull();
     expect(engine.analyse('what does the writer say about exports?').answerType).toBeNull();
