@@ -102,6 +102,13 @@ export function detectIntent(text: string): Intent {
   if (AT_WHAT_OCCASION.test(t) || /\bvenue\b/.test(t)) return 'place';
   if (WHICH_PLACES.test(t)) return 'place';
   if (/\bwhom?\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
+  // "The deputy foreign minister's name?": the name of someone in an office is a person's.
+  if (
+    /\b(?:officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy|head|chief|chairman)['’]s (?:full |first |last )?name\b/.test(
+      t,
+    )
+  )
+    return 'person';
   // "Which ISIPO official", "which deputy industry minister": a person, asked for by office.
   if (
     /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[\p{L}-]+\s+){0,3}?(?:officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy)\b(?!['’]s)/u.test(

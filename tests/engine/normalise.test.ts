@@ -59,6 +59,12 @@ describe('detectIntent', () => {
     expect(detectIntent('who gave the export figures')).toBe('person');
   });
 
+  it('reads the name of someone in an office ("the deputy minister\'s name?") as asking for a person', () => {
+    expect(detectIntent("deputy foreign minister's name?")).toBe('person');
+    expect(detectIntent("the ambassador's full name")).toBe('person');
+    expect(detectIntent("what's the plan's name?")).toBeNull();
+  });
+
   it('reads "what chunk of" as asking for a share', () => {
     expect(detectIntent('so what chunk of exports comes from smes?')).toBe('share');
   });
