@@ -367,12 +367,13 @@ export class Engine {
     }
     const facts: AnsweredFact[] = [];
     for (const a of answered) for (const f of a.facts) if (!facts.some((x) => x.id === f.id)) facts.push(f);
-    // A part answered by the very facts an earlier part was ("who signed it and when?", both in one
-    // sentence) is answered already: the answer is given once.
+    // A part given the very answer an earlier part was ("who signed it and when?", both in one
+    // sentence) is answered already: the answer is given once. (The same fact may answer two parts
+    // differently: "when was it signed, and which agency reported it?".)
     const given = new Set<string>();
     const lines = answers.flatMap((a, i) => {
       if (a.status !== 'answered') return [`• ${put[i]?.replace(/[?\s]+$/, '')}? The material does not say.`];
-      const key = a.factIds.join(' ');
+      const key = a.answer;
       if (given.has(key)) return [];
       given.add(key);
       return [`• ${a.answer.replace(/\n/g, '\n  ')}`];

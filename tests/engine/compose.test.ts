@@ -136,6 +136,14 @@ describe('compose', () => {
     );
   });
 
+  it('gives both answers of a compound question whose parts the same fact answers differently', () => {
+    const a = new Engine(miniKb()).answer('what did acme corp sign and which outlet reported it?');
+    expect(a.kind).toBe('compound');
+    expect(a.answer).toMatch(
+      /^• Acme Corp signed .*\n• That is reported in “Widgetland in numbers” — Widget Times/s,
+    );
+  });
+
   it('answers each part of a compound question, each cited', () => {
     const a = new Engine(miniKb()).answer(
       'who heads the widget council and how many widget factories are there?',
