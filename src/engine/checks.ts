@@ -120,6 +120,7 @@ const answerType: Check = {
       query.placeAsked === 'named' && (fact.places ?? []).some((p) => p.toLowerCase() !== ctx.homeCountry);
     const ok =
       namesCountry || (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
+    if (ok && query.weekday && !WEEKDAY.test(`${fact.answer} ${fact.quote}`)) return NO_WEEKDAY;
     if (ok) return figureNamedInQuestion(query, fact, wanted) ? FIGURE_ALREADY_NAMED : PASS;
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location; but
@@ -139,6 +140,13 @@ const answerType: Check = {
     return PASS;
   },
 };
+
+/** "On which day of the week …": only a fact that names the weekday gives it. */
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const NO_WEEKDAY = veto(
+  'asks for a day of the week; the fact names none',
+  'it does not say on which day of the week',
+);
 
 /** The kind of figure each figure question asks for. */
 const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set(['count', 'share', 'money']);

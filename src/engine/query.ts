@@ -76,6 +76,8 @@ export interface Query {
   attributed: string[];
   /** Who the statement asked for is by ("what did the deputy minister say": deputy, minister), as index words. */
   statedBy: string[];
+  /** "On which day of the week …": a date asked for as a weekday. */
+  weekday: boolean;
   /** Words the question negates ("non-oil"). */
   negated: Set<string>;
   /** "What did X say": the question asks for a statement, by the speaker words given. */
@@ -750,6 +752,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     owners: [...text.matchAll(/([\p{L}-]+)['’]s\b/gu)].map((m) => stem((m[1] as string).toLowerCase())),
     attributed: [...text.matchAll(ATTRIBUTION)].flatMap((m) => toWords(m[1] ?? m[2] ?? '')),
     statedBy: statement ? contentWords(toWords(STATED_BY.exec(main)?.[1] ?? ''), index.aliases) : [],
+    weekday: /\b(?:day of the week|weekday)\b/i.test(text),
     negated: negatedWords(allWords),
     statement,
     shape,

@@ -65,6 +65,29 @@ describe('checks', () => {
     ).toContainEqual(expect.objectContaining({ check: 'answer-type', verdict: 'veto' }));
   });
 
+  it('vetoes a dated fact that names no weekday when asked on which day of the week, and passes one that does', () => {
+    const kb = curated();
+    const dated = (id: string, answer: string): Fact => ({
+      ...(kb.facts.find((f) => f.id === 'acme-mou') as Fact),
+      id,
+      answer,
+      quote: answer,
+      gives: ['date', 'organisation'],
+      date: '2021-04-06',
+    });
+    kb.facts.push(
+      dated('acme-dated', 'Acme Corp signed the gizmo pact on 6 April 2021.'),
+      dated('acme-weekday', 'Acme Corp signed the gizmo pact on Tuesday, 6 April 2021.'),
+    );
+    const q = 'on which day of the week did acme corp sign the gizmo pact?';
+    expect(checksIn(kb, 'acme-dated')(q)).toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'veto' }),
+    );
+    expect(checksIn(kb, 'acme-weekday')(q)).not.toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'veto' }),
+    );
+  });
+
   it('vetoes a fact that names no place when asked at what kind of event something was signed', () => {
     expect(
       verdicts('at what kind of event did acme corp sign the memorandum with gizmo ltd?', 'acme-mou'),
