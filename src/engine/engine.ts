@@ -385,7 +385,7 @@ export class Engine {
       kind: 'compound',
       answer:
         lines.length === 1
-          ? (lines[0] as string).replace(/^• /, '').replace(/\n  /g, '\n')
+          ? (lines[0] as string).replace(/^• /, '').replace(/\n {2}/g, '\n')
           : lines.join('\n'),
       citations: facts.map((f) => f.citation),
       facts,
