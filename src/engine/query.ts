@@ -472,6 +472,8 @@ const QUESTION_WORDS = [
   'about',
   'according',
   'please',
+  'article',
+  'percentage',
 ];
 
 /** The question word a token misspells (one edit, same first letter), if any. */

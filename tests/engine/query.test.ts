@@ -69,6 +69,11 @@ describe('analyseQuery', () => {
     expect(engine.analyse('wat role does jane doe have').answerType).toBe('role');
   });
 
+  it('reads a misspelt "article" or "percentage" as that word, so it points at the article or asks for a share', () => {
+    expect(engine.analyse('how many widget factories in the widgetland artcle').scope).toBe('widgets');
+    expect(engine.analyse('what percentege of exports are widgets').answerType).toBe('share');
+  });
+
   it('carries the earlier part’s words into a later part that opens with a preposition ("and with whom?")', () => {
     const q = engine.analyse('with whom on the acme side?', 'when did widgetland sign the memorandum');
     expect(q.carried).toEqual(expect.arrayContaining(['widgetland']));
