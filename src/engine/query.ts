@@ -474,6 +474,7 @@ const QUESTION_WORDS = [
   'please',
   'article',
   'percentage',
+  'supposed',
 ];
 
 /** The question word a token misspells (one edit, same first letter), if any. */

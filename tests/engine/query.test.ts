@@ -74,6 +74,10 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what percentege of exports are widgets').answerType).toBe('share');
   });
 
+  it('reads a misspelt "supposed" as that word, so "suposed to achieve" asks for a purpose', () => {
+    expect(engine.analyse('what was the acme mou suposed to achieve').answerType).toBe('reason');
+  });
+
   it('carries the earlier part’s words into a later part that opens with a preposition ("and with whom?")', () => {
     const q = engine.analyse('with whom on the acme side?', 'when did widgetland sign the memorandum');
     expect(q.carried).toEqual(expect.arrayContaining(['widgetland']));
