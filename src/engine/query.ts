@@ -182,8 +182,18 @@ function askedAttribute(question: string): string[] {
   const m =
     /\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+([a-z]+)(?:\s+([a-z]+))?\s+(?:of|for)\b/.exec(t) ??
     /\bhow many\s+([a-z]+)/.exec(t);
-  return m ? [m[1], m[2]].filter((w): w is string => w !== undefined && !TYPE_NOUNS.has(w)) : [];
+  return m
+    ? [m[1], m[2]].filter((w): w is string => w !== undefined && !TYPE_NOUNS.has(w) && !BRIEFLY.has(stem(w)))
+    : [];
 }
+
+/**
+ * "The gist of what the memorandum covers", "a summary of how …": how briefly to answer, not a
+ * thing the fact must name or a word to match (stemmed).
+ */
+const BRIEFLY = new Set(
+  ['gist', 'summary', 'overview', 'recap', 'rundown', 'essence', 'upshot', 'crux'].map(stem),
+);
 
 /**
  * "Which border areas …", "who was the director general", "what were the agreements …", "list
@@ -681,7 +691,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     index.aliases,
   )) {
     // The day of a date ("July 13", "2020-08-12") dates the story; it is no figure to match.
-    if (days.has(w)) continue;
+    if (days.has(w) || BRIEFLY.has(w)) continue;
     // The words that point at the article say where to look, not what to find there.
     if (words.includes(w) || scope?.words.includes(w) || (scope && ARTICLE_NOUNS.has(w))) continue;
     // A known word the index never holds alone (it only occurs inside an alias phrase) says nothing.

@@ -74,6 +74,13 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what percentege of exports are widgets').answerType).toBe('share');
   });
 
+  it('reads "the gist of what …" as how briefly to answer, not a word or an attribute to match', () => {
+    const q = engine.analyse("what's the gist of what the acme memorandum covers?");
+    expect(q.asked).toEqual([]);
+    expect(q.words).not.toContain('gist');
+    expect(q.words).toContain('acme');
+  });
+
   it('reads a misspelt "supposed" as that word, so "suposed to achieve" asks for a purpose', () => {
     expect(engine.analyse('what was the acme mou suposed to achieve').answerType).toBe('reason');
   });
