@@ -10,6 +10,7 @@ import { figureKind, isYear } from './normalise.ts';
 import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
+import { monthName } from '../text/months.ts';
 
 /** What checks may read besides the query and the fact. */
 export interface CheckContext {
@@ -188,9 +189,36 @@ const numbers: Check = {
         `the fact concerns none of ${query.alternatives.join(', ')}`,
         `it gives nothing for ${query.alternatives.join(' or ')}`,
       );
-    return PASS;
+    return query.span && fact.span ? spanVerdict(query.span, fact.span) : PASS;
   },
 };
+
+/** Months since year 0, for "YYYY-MM". */
+const monthIndex = (ym: string): number => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+const monthLabel = (ym: string): string => `${monthName(Number(ym.slice(5, 7))) ?? ''} ${ym.slice(0, 4)}`;
+const spanLabel = (s: { from: string; to: string }): string => `${monthLabel(s.from)} to ${monthLabel(s.to)}`;
+
+/**
+ * "The year that ended in March 2020" is not the year that ended in March 2021, though both touch
+ * 2020: the fact's months must cover most of the months asked about (all but one, when the whole
+ * of a year is asked for: nine months' exports are no year's).
+ */
+function spanVerdict(
+  asked: { from: string; to: string; whole: boolean },
+  covered: { from: string; to: string },
+): Verdict {
+  const length = monthIndex(asked.to) - monthIndex(asked.from);
+  const overlap =
+    Math.min(monthIndex(asked.to), monthIndex(covered.to)) -
+    Math.max(monthIndex(asked.from), monthIndex(covered.from));
+  const enough = asked.whole ? overlap >= length - 1 : overlap * 2 > length;
+  return enough
+    ? PASS
+    : veto(
+        `the fact covers ${spanLabel(covered)}, not ${spanLabel(asked)}`,
+        `it covers ${spanLabel(covered)}, not ${spanLabel(asked)}`,
+      );
+}
 
 /** A place as a reader writes it: "georgia" → "Georgia". */
 const placeName = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);

@@ -78,6 +78,8 @@ export interface Query {
   statedBy: string[];
   /** "On which day of the week …": a date asked for as a weekday. */
   weekday: boolean;
+  /** "The year that ended in March 2020", "the whole of 2019": the months asked about. */
+  span: Span | undefined;
   /** Words the question negates ("non-oil"). */
   negated: Set<string>;
   /** "What did X say": the question asks for a statement, by the speaker words given. */
@@ -528,6 +530,47 @@ const DAY_OF_MONTH = new RegExp(
 );
 const ISO_DATE = /\b(?:19|20)\d\d-(\d\d)-(\d\d)\b/g;
 
+/** A stretch of months a question asks about, first to last (YYYY-MM), and whether it asks for all of it. */
+export interface Span {
+  from: string;
+  to: string;
+  whole: boolean;
+}
+
+const ENDED = '(?:ended|ending|ends|finished|closed|to|through|until|up to)';
+const BEGAN = '(?:began|beginning|begins|started|starting|starts|from|opened|opening)';
+/** "The year that ended in March 2020", "the (Iranian) year to March 20, 2020", "the year beginning on 21 March 2020". */
+const YEAR_BOUND = new RegExp(
+  `\\byear\\s+(?:that\\s+|which\\s+)?(?:was\\s+|had\\s+)?(${ENDED}|${BEGAN})\\s+(?:on\\s+|in\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${MONTH})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+((?:19|20)\\d\\d)\\b`,
+  'i',
+);
+/** "The whole of 2019", "all of 2019", "the entire 2019 (Iranian) year", "for the full year 2019". */
+const WHOLE_YEAR =
+  /\b(?:(?:the\s+)?(?:whole|entire|full|all)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?((?:19|20)\d\d)\b|(?:the\s+)?(?:whole|entire|full)\s+(?:year\s+(?:of\s+)?)((?:19|20)\d\d)\b)/i;
+
+const monthOf = (name: string): number =>
+  MONTH_NAMES.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
+const yearMonth = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}`;
+
+/**
+ * The twelve months a question asks about when it bounds a year by a month ("the year that ended in
+ * March 2020": 2019-03 to 2020-03), or a calendar year asked for whole ("the whole of 2019").
+ */
+export function spanAsked(text: string): Span | undefined {
+  const bound = YEAR_BOUND.exec(text);
+  if (bound) {
+    const month = monthOf(bound[2] as string);
+    const year = Number(bound[3]);
+    if (month < 1) return undefined;
+    return new RegExp(`^${ENDED}$`, 'i').test(bound[1] as string)
+      ? { from: yearMonth(year - 1, month), to: yearMonth(year, month), whole: false }
+      : { from: yearMonth(year, month), to: yearMonth(year + 1, month), whole: false };
+  }
+  const whole = WHOLE_YEAR.exec(text);
+  const year = whole?.[1] ?? whole?.[2];
+  return year ? { from: `${year}-01`, to: `${Number(year) + 1}-01`, whole: true } : undefined;
+}
+
 /**
  * The numbers that are days of a month in a date ("July 13", "13th of July", "2020-08-12"): part
  * of a date, never a figure the answer must hold. (The month of an ISO date is one too.)
@@ -766,6 +809,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     attributed: [...text.matchAll(ATTRIBUTION)].flatMap((m) => toWords(m[1] ?? m[2] ?? '')),
     statedBy: statement ? contentWords(toWords(STATED_BY.exec(main)?.[1] ?? ''), index.aliases) : [],
     weekday: /\b(?:day of the week|weekday)\b/i.test(text),
+    span: spanAsked(text),
     negated: negatedWords(allWords),
     statement,
     shape,

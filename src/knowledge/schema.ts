@@ -88,6 +88,16 @@ const periodEntry = z.preprocess(
   z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/, 'must be YYYY or YYYY-MM'),
 );
 
+/**
+ * The months a fact's event or figures cover, first to last, when that stretch is no calendar
+ * year ("the previous Iranian calendar year (ended on March 19)": 2019-03 to 2020-03; "the first
+ * nine months": 2019-03 to 2019-12). A question about another such stretch is not answered by it.
+ */
+const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be YYYY-MM');
+export const spanSchema = z
+  .strictObject({ from: month, to: month })
+  .refine((s) => s.from < s.to, { message: 'from must be before to', path: ['to'] });
+
 /** An agreement a fact reports being signed; exactly one fact carries each agreement. */
 export const agreementSchema = z.strictObject({
   kind: z.enum(AGREEMENT_KINDS),
@@ -133,6 +143,7 @@ export const factSchema = z
     places: z.array(z.string().min(2)).optional(),
     /** The years or months (YYYY, YYYY-MM) its event or figures refer to. */
     period: z.array(periodEntry).min(1).optional(),
+    span: spanSchema.optional(),
     agreement: agreementSchema.optional(),
     people: z.array(personRoleSchema).min(1).optional(),
     /** What the fact mentions but the material leaves unsaid, that a reader may well ask ("which border areas"). */

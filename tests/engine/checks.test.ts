@@ -88,6 +88,28 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a fact covering other months than the year asked about, and passes one covering them', () => {
+    const kb = curated();
+    const f = kb.facts.find((x) => x.id === 'factories-2020') as Fact;
+    f.span = { from: '2020-03', to: '2021-03' };
+    const checks = checksIn(kb, 'factories-2020');
+    const vetoed = { check: 'period-and-figures', verdict: 'veto' };
+    expect(checks('how many widget factories in the year that ended in march 2020?')).toContainEqual(
+      expect.objectContaining(vetoed),
+    );
+    expect(checks('how many widget factories in the year that began in march 2020?')).not.toContainEqual(
+      expect.objectContaining(vetoed),
+    );
+  });
+
+  it('vetoes a fact covering part of a year asked about whole', () => {
+    const kb = curated();
+    (kb.facts.find((x) => x.id === 'factories-2020') as Fact).span = { from: '2020-03', to: '2020-12' };
+    expect(checksIn(kb, 'factories-2020')('how many widget factories in all of 2020?')).toContainEqual(
+      expect.objectContaining({ check: 'period-and-figures', verdict: 'veto' }),
+    );
+  });
+
   it('vetoes a fact that names no place when asked at what kind of event something was signed', () => {
     expect(
       verdicts('at what kind of event did acme corp sign the memorandum with gizmo ltd?', 'acme-mou'),

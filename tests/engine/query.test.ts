@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import { comparedSides, splitCompound, withPersonNamed } from '../../src/engine/query.ts';
+import { comparedSides, spanAsked, splitCompound, withPersonNamed } from '../../src/engine/query.ts';
 import { miniKb } from '../helpers/mini-kb.ts';
 
 const engine = new Engine(miniKb());
@@ -453,5 +453,35 @@ describe('comparedSides', () => {
 
   it('finds no sides in a question that compares nothing', () => {
     expect(comparedSides('who heads the widget council')).toEqual([]);
+  });
+});
+
+describe('spanAsked', () => {
+  it('reads a year bounded by the month it ended in as the twelve months before', () => {
+    expect(spanAsked('the motto of the year that ended in March 2020')).toEqual({
+      from: '2019-03',
+      to: '2020-03',
+      whole: false,
+    });
+    expect(spanAsked('paid in the year to March 19, 2020')).toMatchObject({ from: '2019-03', to: '2020-03' });
+  });
+
+  it('reads a year bounded by the month it began in as the twelve months after', () => {
+    expect(spanAsked('paid in the year that began in March 2020')).toMatchObject({
+      from: '2020-03',
+      to: '2021-03',
+    });
+  });
+
+  it('reads "the whole of 2019" as all of that calendar year', () => {
+    expect(spanAsked('exports for the whole of 2019')).toEqual({
+      from: '2019-01',
+      to: '2020-01',
+      whole: true,
+    });
+  });
+
+  it('reads a plain year as no span', () => {
+    expect(spanAsked('how many widget factories in 2019')).toBeUndefined();
   });
 });

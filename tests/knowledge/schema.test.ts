@@ -34,6 +34,16 @@ describe('the fact schema', () => {
     ).toEqual([]);
   });
 
+  it('accepts a span of months that runs forward, and names the field of one that does not', () => {
+    expect(issues({ ...FACT, span: { from: '2019-03', to: '2020-03' } })).toEqual([]);
+    expect(issues({ ...FACT, span: { from: '2020-03', to: '2019-03' } })).toEqual([
+      { field: 'span.to', message: 'from must be before to' },
+    ]);
+    expect(issues({ ...FACT, span: { from: '2019', to: '2020-03' } })).toEqual([
+      { field: 'span.from', message: 'must be YYYY-MM' },
+    ]);
+  });
+
   it('accepts what the fact leaves unsaid only when its mention is in the quote', () => {
     const entry = { mention: 'widgets', what: 'which widgets', asks: ['list'] };
     expect(issues({ ...FACT, unsaid: [entry] })).toEqual([]);
