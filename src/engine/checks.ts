@@ -11,6 +11,7 @@ import type { Query } from './query.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
 import { monthName } from '../text/months.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
 
 /** What checks may read besides the query and the fact. */
 export interface CheckContext {
@@ -400,6 +401,19 @@ function postedTo(ctx: CheckContext, words: readonly string[], at: number): stri
   return undefined;
 }
 
+/** The words just before a role word that make its title ("the deputy industry minister": industry), up to three. */
+function titleWords(q: readonly string[], role: string): string[] {
+  const at = q.indexOf(role);
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
+    const w = q[i] as string;
+    if (QUALIFIERS.has(w)) continue;
+    if (STOPWORDS.has(w)) break;
+    out.push(w);
+  }
+  return out;
+}
+
 /**
  * Titles. "Minister" is not "deputy minister", "Iran's ambassador to Armenia" is not "Armenia's
  * ambassador to Iran", and "the head of IRNA" is not a head who happens to be in the same
@@ -431,10 +445,15 @@ const role: Check = {
           return veto(`the fact's ${r} serves elsewhere than ${wanted}`, `it names no such ${r}`);
       }
       if (others.length === 0) continue;
-      const near = usable.some((i) =>
-        words.slice(Math.max(0, i - ROLE_WINDOW), i + ROLE_WINDOW + 1).some((w) => others.includes(w)),
-      );
+      const around = (i: number) => words.slice(Math.max(0, i - ROLE_WINDOW), i + ROLE_WINDOW + 1);
+      const near = usable.some((i) => around(i).some((w) => others.includes(w)));
       if (!near) return veto(`the fact's ${r} is not of ${others.join(' ')}`, `it names no such ${r}`);
+      // "The deputy industry minister": the words that make the title the question's own must all
+      // be the fact's title's, not merely somewhere in the question ("… at the meeting with the
+      // foreign ministry" is no deputy foreign minister).
+      const title = titleWords(q, r).filter((w) => others.includes(w));
+      if (title.length > 0 && !usable.some((i) => title.every((w) => around(i).includes(w))))
+        return veto(`the fact's ${r} is not the ${[...title, r].join(' ')}`, `it names no such ${r}`);
     }
     return PASS;
   },

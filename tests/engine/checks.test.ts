@@ -88,6 +88,16 @@ describe('checks', () => {
     );
   });
 
+  it('vetoes a title whose own words the fact does not give it, though they are elsewhere in the question', () => {
+    const vetoed = expect.objectContaining({ check: 'title', verdict: 'veto' });
+    expect(
+      verdicts('who is the robot council head at the widget council meeting?', 'jane-doe'),
+    ).toContainEqual(vetoed);
+    expect(
+      verdicts('who is the widget council head at the robot trade meeting?', 'jane-doe'),
+    ).not.toContainEqual(vetoed);
+  });
+
   it('vetoes a fact covering other months than the year asked about, and passes one covering them', () => {
     const kb = curated();
     const f = kb.facts.find((x) => x.id === 'factories-2020') as Fact;
