@@ -29,6 +29,18 @@ describe('toWords', () => {
     ]);
   });
 
+  it('reads a month cut short as the month, but not "mar" or "may", which are words', () => {
+    expect(tokenize('back in aug 2019, and sept')).toEqual([
+      'back',
+      'in',
+      'august',
+      '2019',
+      'and',
+      'september',
+    ]);
+    expect(tokenize('may mar')).toEqual(['may', 'mar']);
+  });
+
   it('reads a percent sign as the word percent', () => {
     expect(toWords('92%')).toEqual(['92', 'percent']);
   });
