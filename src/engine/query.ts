@@ -273,8 +273,14 @@ const INTENDED_TO = /\b(?:supposed|meant|expected|due|going) to\b/gi;
 /** "Turkey as well as Korea": and. */
 const AS_WELL_AS = /\bas well as\b/gi;
 
-/** "New technologies in relation to SMEs", "with regard to exports": "about", which names nothing. */
-const IN_RELATION_TO = /\b(?:in|with) (?:relation|regard|respect|reference) to\b/gi;
+/**
+ * "New technologies in relation to SMEs", "with regard to exports", "articles that bring up
+ * sanctions": "about", which names nothing.
+ */
+const IN_RELATION_TO = /\b(?:in|with) (?:relation|regard|respect|reference) to\b|\b(?:bring|brings|bringing|brought) up\b/gi;
+
+/** "Which articles mention sanctions?": every article's fact on it, across the material. */
+const WHICH_ARTICLES = /\bwhich (?:of the )?(?:articles|stories|pieces|reports|texts)\b/i;
 
 /** "Pushing it so hard", "want it so badly": how strongly, which no answer depends on. */
 const INTENSITY = /\b(?:so|that|this|too)\s+(?:hard|badly|strongly|heavily|eagerly|keenly|intensely)\b/gi;
@@ -815,7 +821,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
     shape,
     aggregate: aggregateOf(text, wantsAll) ?? aggregateOf(mended, wantsAll),
     wantsAll,
-    acrossMaterial: ACROSS_MATERIAL.test(text),
+    acrossMaterial: ACROSS_MATERIAL.test(text) || WHICH_ARTICLES.test(text),
     identifies: contentWords(identifiedPhrase(text), index.aliases),
   };
 }

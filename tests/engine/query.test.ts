@@ -121,6 +121,12 @@ describe('analyseQuery', () => {
     expect(engine.analyse('which widget programs are there?').acrossMaterial).toBe(false);
   });
 
+  it('reads "which articles bring up X" as asking over the whole material, and "bring up" as naming nothing', () => {
+    const q = engine.analyse('which articles bring up widget exports?');
+    expect(q.acrossMaterial).toBe(true);
+    expect(q.words).toEqual(['widget', 'export']);
+  });
+
   it('reads "export-related" as "export"', () => {
     expect(engine.analyse('which export-related widget figures?').words).not.toContain('relat');
   });
