@@ -277,7 +277,8 @@ const AS_WELL_AS = /\bas well as\b/gi;
  * "New technologies in relation to SMEs", "with regard to exports", "articles that bring up
  * sanctions": "about", which names nothing.
  */
-const IN_RELATION_TO = /\b(?:in|with) (?:relation|regard|respect|reference) to\b|\b(?:bring|brings|bringing|brought) up\b/gi;
+const IN_RELATION_TO =
+  /\b(?:in|with) (?:relation|regard|respect|reference) to\b|\b(?:bring|brings|bringing|brought) up\b/gi;
 
 /** "Which articles mention sanctions?": every article's fact on it, across the material. */
 const WHICH_ARTICLES = /\bwhich (?:of the )?(?:articles|stories|pieces|reports|texts)\b/i;
