@@ -77,6 +77,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     prez: 'president',
     tech: 'technology',
     dg: 'director general',
+    fm: 'foreign minister',
     mgmt: 'management',
     biz: 'business',
     natl: 'national',

@@ -29,6 +29,10 @@ describe('toWords', () => {
     ]);
   });
 
+  it('reads "FM" as foreign minister', () => {
+    expect(tokenize('deputy FM')).toEqual(['deputy', 'foreign', 'minister']);
+  });
+
   it('reads a month cut short as the month, but not "mar" or "may", which are words', () => {
     expect(tokenize('back in aug 2019, and sept')).toEqual([
       'back',
