@@ -305,6 +305,9 @@ const STATEMENT =
  */
 const RELATIVE_SAYING =
   /(?<!\bit\s+)\b(?:that|which)\s+(?:[\p{L}\d’'-]+\s+){1,4}?(?:said|announced|stated|noted|stressed|told|remarked|claimed)\b(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?|(?<!\b(?:was|were|is|are|been|be|being|get|got)\s+)\b(?:said|announced|stated|noted|stressed|told|remarked|claimed)\s+by(?:\s+(?!(?:on|in|at|during|and|is|was|were|are)\b)[\p{L}\d’'-]+){1,4}(?:\s+(?:on|in|at|during)\s+(?:the\s+)?[\p{L}\d]+(?:\s+\d{4})?)?/giu;
+/** "What were said to be the main goals": a report's hedge, not a question about what someone said. */
+const SAID_TO = /\b(?:is|are|was|were|be|been)\s+(?:said|reported|stated|described)\s+(?:to|as)\b/gi;
+
 /** "What does the June 2021 article say about …": what a text says is its content, no one's statement. */
 const TEXT_SAYS =
   /\b(?:does|did|do)\s+(?:the|that|this|each|both)\s+(?:[\p{L}\d’'-]+\s+){0,5}?(?:article|story|piece|report|material|text|coverage|articles|reports|writer|author|reporter)\s+say\b/giu;
@@ -771,7 +774,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
   const main = text.replace(SETTING, '');
   const intent = leadingIntent(main, detectIntent(main));
   const statement =
-    STATEMENT.test(main.replace(RELATIVE_SAYING, ' ').replace(TEXT_SAYS, ' ')) &&
+    STATEMENT.test(main.replace(RELATIVE_SAYING, ' ').replace(TEXT_SAYS, ' ').replace(SAID_TO, ' ')) &&
     (intent === null || intent === 'person');
   const wantsAll = asksForAll(text);
   const allWords = index.aliases.apply(raw);

@@ -216,6 +216,13 @@ describe('analyseQuery', () => {
     expect(engine.analyse('what is it that jane doe said about widgets?').answerType).toBe('statement');
   });
 
+  it('reads "what were said to be …" as a report\'s hedge, not as asking for a statement', () => {
+    expect(engine.analyse('what were said to be the main goals of the acme mou?').answerType).not.toBe(
+      'statement',
+    );
+    expect(engine.analyse('what was said about the acme mou?').answerType).toBe('statement');
+  });
+
   it('reads a verb of saying in a shortened passive clause ("the plan announced by …") as naming the thing asked about', () => {
     const q = engine.analyse('what is the widget plan announced by jane doe on monday focused on?');
     expect(q.answerType).toBeNull();
