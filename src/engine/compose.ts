@@ -145,22 +145,42 @@ export class Composer {
     );
   }
 
-  /** An article's opening statements (news puts what matters most first), each cited. */
-  summary(query: string, articleId: string, score: number, corrections: Corrections, lead?: Fact): Answer {
+  /**
+   * An article's opening statements (news puts what matters most first), each cited. With a lead
+   * fact, the gist of its subject; `bySpeaker`, of what its speaker said ("the gist of Rasoulian's
+   * speech at the ceremony").
+   */
+  summary(
+    query: string,
+    articleId: string,
+    score: number,
+    corrections: Corrections,
+    lead?: Fact,
+    bySpeaker = false,
+  ): Answer {
     const article = this.articles.get(articleId) as Article;
     const opening = this.openingFacts(article.id);
     const topicId = lead?.topic;
+    const speaker = bySpeaker ? lead?.speaker : undefined;
     // The gist of a subject: the fact that names it, then its topic's other statements in the
-    // article, when there are any; else the article's own opening.
-    const onTopic =
-      lead === undefined || topicId === undefined
-        ? []
-        : [lead, ...opening.filter((f) => f.topic === topicId && f !== lead)];
+    // article, when there are any; else the article's own opening. Of a speaker: the fact that
+    // names the subject, then the speaker's other statements in the article.
+    const around = (same: (f: Fact) => boolean) =>
+      lead === undefined ? [] : [lead, ...opening.filter((f) => same(f) && f !== lead)];
+    const bySpeakerFacts = speaker === undefined ? [] : around((f) => f.speaker === speaker);
+    const onTopic = topicId === undefined ? [] : around((f) => f.topic === topicId);
     const topic = onTopic.length >= 2 ? this.topics.get(topicId as string) : undefined;
-    const answered = (topic ? onTopic : opening).slice(0, SUMMARY_FACTS).map((f) => this.answeredFact(f));
+    const chosen = bySpeakerFacts.length >= 2 ? bySpeakerFacts : topic ? onTopic : opening;
+    const answered = chosen.slice(0, SUMMARY_FACTS).map((f) => this.answeredFact(f));
     const date = article.date ? formatDate(article.date) : 'undated';
+    const heading =
+      bySpeakerFacts.length >= 2
+        ? `What ${speaker as string} said, from `
+        : topic
+          ? `${topic.title}, from `
+          : '';
     const text = [
-      `${topic ? `${topic.title}, from ` : ''}“${article.title}” (${article.outlet}, ${date}) in brief:`,
+      `${heading}“${article.title}” (${article.outlet}, ${date}) in brief:`,
       ...answered.map((a) => `• ${a.answer}`),
     ].join('\n');
     return answeredWith(query, 'summary', text, answered, score, corrections);

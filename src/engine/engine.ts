@@ -593,12 +593,17 @@ export class Engine {
     if (!found) return undefined;
     // "tl;dr on the South Korea cooperation": the gist of the subject, from the fact that names it
     // and its topic's other statements in that article (else the article's gist).
+    // "The gist of Rasoulian's speech", "… of what Najafi said": the subject is what its speaker said.
+    const speakerWords = found.fact.speaker ? toWords(found.fact.speaker) : [];
+    const whose = [...q.owners, ...q.attributed, ...q.statedBy];
+    const bySpeaker = speakerWords.some((w) => whose.includes(w));
     const answer = this.composer.summary(
       query,
       found.fact.articleId,
       found.confidence,
       corrections,
       found.fact,
+      bySpeaker,
     );
     return { answer: { ...answer, confidence: found.confidence }, decision: found.decision };
   }

@@ -45,6 +45,35 @@ describe('compose', () => {
     expect(a.factIds).toEqual(['fair-opened', 'fair-crowds']);
   });
 
+  it('sums up what a speaker said when the gist asked for is of their remarks', () => {
+    const kb = miniKb();
+    const article = kb.articles[0] as KnowledgeBase['articles'][number];
+    article.text += '\n\nThe gizmo fair opened in spring. Gizmos sell well abroad. Taxes rose.';
+    const said = (id: string, quote: string): Fact =>
+      likeJaneDoe(kb, {
+        id,
+        answer: `In her remarks, Jane Doe said: ${quote}`,
+        questions: [quote],
+        quote,
+        speaker: 'Jane Doe',
+        gives: ['statement'],
+      });
+    kb.facts.push(
+      said('fair-opened', 'The gizmo fair opened in spring.'),
+      said('gizmos-abroad', 'Gizmos sell well abroad.'),
+      likeJaneDoe(kb, {
+        id: 'taxes',
+        answer: 'Taxes rose.',
+        questions: ['Taxes rose.'],
+        quote: 'Taxes rose.',
+      }),
+    );
+    const a = new Engine(kb).answer("what's the gist of jane doe's remarks on the gizmo fair?");
+    expect(a.answer).toMatch(/^What Jane Doe said, from “Widgetland in numbers”/);
+    expect(a.factIds).toEqual(expect.arrayContaining(['fair-opened', 'gizmos-abroad']));
+    expect(a.factIds).not.toContain('taxes');
+  });
+
   it('leads the gist of a subject with the fact that names it, though another of its topic quotes the same words', () => {
     const kb = miniKb();
     const article = kb.articles[0] as KnowledgeBase['articles'][number];
