@@ -280,6 +280,9 @@ const AS_WELL_AS = /\bas well as\b/gi;
 const IN_RELATION_TO =
   /\b(?:in|with) (?:relation|regard|respect|reference) to\b|\b(?:bring|brings|bringing|brought) up\b/gi;
 
+/** "Who was there", "who was present at the signing": who attended, in the material's word. */
+const WAS_THERE = /(?<=\bwho\s+)(?:was|were)\s+(?:there|present)\b/gi;
+
 /** "Which articles mention sanctions?": every article's fact on it, across the material. */
 const WHICH_ARTICLES = /\bwhich (?:of the )?(?:articles|stories|pieces|reports|texts)\b/i;
 
@@ -712,6 +715,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
       .replace(X_RELATED, ' ')
       .replace(NAME_PART, ' ')
       .replace(AS_WELL_AS, ' and ')
+      .replace(WAS_THERE, ' attended ')
       .replace(INTENDED_TO, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));

@@ -121,6 +121,11 @@ describe('analyseQuery', () => {
     expect(engine.analyse('which widget programs are there?').acrossMaterial).toBe(false);
   });
 
+  it('reads "who was there" as who attended', () => {
+    expect(engine.analyse('who was there at the acme signing?').words).toContain('attend');
+    expect(engine.analyse('what was there at the acme signing?').words).not.toContain('attend');
+  });
+
   it('reads "which articles bring up X" as asking over the whole material, and "bring up" as naming nothing', () => {
     const q = engine.analyse('which articles bring up widget exports?');
     expect(q.acrossMaterial).toBe(true);
