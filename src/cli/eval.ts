@@ -70,6 +70,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-23': join(FIXTURES, 'questions-fresh-23.yaml'),
   'fresh-24': join(FIXTURES, 'questions-fresh-24.yaml'),
   'fresh-25': join(FIXTURES, 'questions-fresh-25.yaml'),
+  'fresh-26': join(FIXTURES, 'questions-fresh-26.yaml'),
+  'fresh-27': join(FIXTURES, 'questions-fresh-27.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
