@@ -123,7 +123,11 @@ const answerType: Check = {
     const ok =
       namesCountry || (query.strictType ? [wanted] : (SATISFIES[wanted] ?? [wanted])).some((t) => has.has(t));
     if (ok && query.weekday && !WEEKDAY.test(`${fact.answer} ${fact.quote}`)) return NO_WEEKDAY;
-    if (ok) return figureNamedInQuestion(query, fact, wanted) ? FIGURE_ALREADY_NAMED : PASS;
+    if (ok && figureNamedInQuestion(query, fact, wanted)) return FIGURE_ALREADY_NAMED;
+    // "How much did SMEs export?": a fact giving the money outranks one giving only a count.
+    if (ok && !namesCountry && !has.has(wanted))
+      return weight(LOOSER_KIND, `asks for a ${wanted}; the fact gives ${[...has].join(', ')}`);
+    if (ok) return PASS;
     const curated = fact.gives.length > 0;
     // "Where do SMEs fit in the strategy?": "where" is as often a situation as a location; but
     // where something was said, signed or held is a location.
@@ -142,6 +146,9 @@ const answerType: Check = {
     return PASS;
   },
 };
+
+/** The weight of a fact that gives a kind of answer close to the one asked for, not that kind itself. */
+const LOOSER_KIND = 0.95;
 
 /** "On which day of the week …": only a fact that names the weekday gives it. */
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;

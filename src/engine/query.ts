@@ -680,7 +680,7 @@ const REFERS_BACK = /\b(?:there|them|those|these|they|he|she|it|him|his|her|its|
 
 /** "… and with whom?", "… and for what purpose?": a part that opens with a preposition asks about the earlier part's event. */
 const ELLIPTICAL =
-  /^\s*(?:(?:and|but|so)\s+)?(?:with|to|by|for|from|at|in|on|under)\s+(?:whom|what|which)\b/i;
+  /^\s*(?:(?:and|but|so)\s+)?(?:with|to|by|for|from|at|in|on|under|over|during)\s+(?:whom|what|which)\b/i;
 
 /**
  * "… and where did he say it?": a later part of a compound question that refers to a person by
@@ -911,7 +911,7 @@ export function compoundParts(question: string): CompoundPart[] {
     // "… and when?", "… and at what kind of event?": "and" before a question word, or a preposition and one.
     .split(
       new RegExp(
-        `\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=(?:(?:at|in|on|to|for|from|with|by|under)\\s+)?${WH}\\b))`,
+        `\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=(?:(?:at|in|on|to|for|from|with|by|under|over|during)\\s+)?${WH}\\b))`,
         'i',
       ),
     )

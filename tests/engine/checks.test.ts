@@ -120,6 +120,17 @@ describe('checks', () => {
     );
   });
 
+  it('weighs down a fact that gives a kind close to the one asked for (a count for "how much"), without vetoing it', () => {
+    const kb = curated();
+    const checks = checksIn(kb, 'factories-2021');
+    expect(checks('how much did widgetland spend on widget factories?')).toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'weight' }),
+    );
+    expect(checks('how many widget factories does widgetland have?')).not.toContainEqual(
+      expect.objectContaining({ check: 'answer-type', verdict: 'weight' }),
+    );
+  });
+
   it('vetoes a fact that names no place when asked at what kind of event something was signed', () => {
     expect(
       verdicts('at what kind of event did acme corp sign the memorandum with gizmo ltd?', 'acme-mou'),

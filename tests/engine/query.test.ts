@@ -383,6 +383,10 @@ describe('splitCompound', () => {
     ]);
   });
 
+  it('splits at "and" before a preposition of time and a question word ("and over what period?")', () => {
+    expect(splitCompound('how many widget factories were built and over what period?')).toHaveLength(2);
+  });
+
   it('gives a part with no subject of its own the first part’s subject', () => {
     expect(splitCompound('who signed the acme mou and when?')).toEqual([
       'who signed the acme mou',
