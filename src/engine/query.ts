@@ -280,6 +280,9 @@ const AS_WELL_AS = /\bas well as\b/gi;
 const IN_RELATION_TO =
   /\b(?:in|with) (?:relation|regard|respect|reference) to\b|\b(?:bring|brings|bringing|brought) up\b/gi;
 
+/** "What is the plan mostly about?", "mainly about": what it focuses on. */
+const MOSTLY_ABOUT = /\b(?:mostly|mainly|largely|chiefly|primarily)\s+(?:about|on)\b/gi;
+
 /** "Who was there", "who was present at the signing": who attended, in the material's word. */
 const WAS_THERE = /(?<=\bwho\s+)(?:was|were)\s+(?:there|present)\b/gi;
 
@@ -716,6 +719,7 @@ export function analyseQuery(ctx: QueryContext, question: string, antecedent?: s
       .replace(NAME_PART, ' ')
       .replace(AS_WELL_AS, ' and ')
       .replace(WAS_THERE, ' attended ')
+      .replace(MOSTLY_ABOUT, ' focus ')
       .replace(INTENDED_TO, ' '),
   );
   const tokens = tokenize(asked).filter((_t, i, all) => !askingWord(all, i));

@@ -121,6 +121,10 @@ describe('analyseQuery', () => {
     expect(engine.analyse('which widget programs are there?').acrossMaterial).toBe(false);
   });
 
+  it('reads "mostly about" / "mainly about" as asking what something focuses on', () => {
+    expect(engine.analyse('what is the widget plan mostly about?').words).toContain('focus');
+  });
+
   it('reads "who was there" as who attended', () => {
     expect(engine.analyse('who was there at the acme signing?').words).toContain('attend');
     expect(engine.analyse('what was there at the acme signing?').words).not.toContain('attend');
