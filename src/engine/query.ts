@@ -388,6 +388,10 @@ function aggregateOf(text: string, whole: boolean): Aggregate | null {
     ) ||
     /\b(?:figures|numbers|values|estimates|percentages)\b[^?]*\b(?:different|various) (?:articles|sources|reports|stories)\b/.test(
       t,
+    ) ||
+    // "How many industrial parks according to the different articles?"
+    /\b(?:how many|how much|what share|what percentage)\b[^?]*\baccording to (?:the )?(?:different|various) (?:articles|sources|reports|stories)\b/.test(
+      t,
     )
   )
     return 'disagreements';

@@ -283,6 +283,13 @@ describe('analyseQuery', () => {
     );
   });
 
+  it('reads a figure asked for "according to the different articles" as the figures they give', () => {
+    expect(engine.analyse('how many widget factories according to the different articles?').aggregate).toBe(
+      'disagreements',
+    );
+    expect(engine.analyse('how many widget factories according to the article?').aggregate).toBeNull();
+  });
+
   it('reads figures said to differ between the articles, or given by different articles, as their disagreements', () => {
     expect(
       engine.analyse('how do the figures for widget exports differ between the articles?').aggregate,
