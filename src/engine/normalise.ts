@@ -170,13 +170,15 @@ export function asksForSummary(text: string): boolean {
   // "The gist of how ISIPO boosts exports", "tl;dr: what is ISIPO doing with idle units?": a
   // question asked briefly, not a request for an article's gist.
   if (
-    /\b(?:summary|overview|gist|recap|rundown|tl;? ?dr)\b\s*(?:of|on)?\s*[:,-]?\s*(?:how|why|what|who|when|where|which)\b/.test(
+    /\b(?:summary|overview|gist|recap|rundown|tl;? ?dr|explain)\b\s*(?:of|on|to me)?\s*[:,-]?\s*(?:how|why|what|who|when|where|which)\b/.test(
       t,
     )
   )
     return false;
   return (
     /\b(summar(y|ies|ise|ize|ised|ized)|tl;? ?dr|overview|gist|recap|rundown|in a nutshell)\b/.test(t) ||
+    // "Explain the 100-program plan": more than its one sentence (not "explain why …", above).
+    /^\W*(?:(?:can|could) you\s+|pls\s+|please\s+)?explain\s+(?:the|this|that|these|those)\b/.test(t) ||
     /\bwhat(?:'s| is| was|s)?\b[^?.!]{0,40}\b(article|story|piece|report)\s+(?:all\s+)?about\b/.test(t)
   );
 }

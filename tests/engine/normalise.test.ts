@@ -178,6 +178,12 @@ describe('asksForSummary', () => {
     expect(asksForSummary('tl;dr: what is ISIPO trying to do with idle units?')).toBe(false);
   });
 
+  it('reads "explain the X" as asking for the gist of X, and "explain why …" as a question asked', () => {
+    expect(asksForSummary('explain the widget plan')).toBe(true);
+    expect(asksForSummary('can you explain the widget plan')).toBe(true);
+    expect(asksForSummary('explain why the widget plan matters')).toBe(false);
+  });
+
   it('leaves questions about what an article says alone', () => {
     for (const q of ['what did the report say about exports', 'who is Rasoulian', 'what is ISIPO about'])
       expect(asksForSummary(q), q).toBe(false);
