@@ -72,6 +72,8 @@ export const QUESTION_SETS: Readonly<Record<string, string>> = {
   'fresh-25': join(FIXTURES, 'questions-fresh-25.yaml'),
   'fresh-26': join(FIXTURES, 'questions-fresh-26.yaml'),
   'fresh-27': join(FIXTURES, 'questions-fresh-27.yaml'),
+  'fresh-28': join(FIXTURES, 'questions-fresh-28.yaml'),
+  'fresh-29': join(FIXTURES, 'questions-fresh-29.yaml'),
 };
 
 const unanswerable = z.object({ q: z.string(), why: z.string().optional() });
