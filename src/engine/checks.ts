@@ -7,10 +7,11 @@
  */
 import type { FactIndex } from './index.ts';
 import { figureKind, isYear } from './normalise.ts';
-import type { Query } from './query.ts';
+import type { Query, Span } from './query.ts';
+import { formatDate } from './render.ts';
 import type { AnswerType, CheckVerdict, Fact } from './types.ts';
 import { toWords } from '../text/tokenise.ts';
-import { monthName } from '../text/months.ts';
+import { WEEKDAY_NAMES } from '../text/months.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 
 /** What checks may read besides the query and the fact. */
@@ -151,7 +152,7 @@ const answerType: Check = {
 const LOOSER_KIND = 0.95;
 
 /** "On which day of the week …": only a fact that names the weekday gives it. */
-const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const WEEKDAY = new RegExp(`\\b(?:${WEEKDAY_NAMES.join('|')})\\b`, 'i');
 const NO_WEEKDAY = veto(
   'asks for a day of the week; the fact names none',
   'it does not say on which day of the week',
@@ -203,18 +204,14 @@ const numbers: Check = {
 
 /** Months since year 0, for "YYYY-MM". */
 const monthIndex = (ym: string): number => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
-const monthLabel = (ym: string): string => `${monthName(Number(ym.slice(5, 7))) ?? ''} ${ym.slice(0, 4)}`;
-const spanLabel = (s: { from: string; to: string }): string => `${monthLabel(s.from)} to ${monthLabel(s.to)}`;
+const spanLabel = (s: { from: string; to: string }): string => `${formatDate(s.from)} to ${formatDate(s.to)}`;
 
 /**
  * "The year that ended in March 2020" is not the year that ended in March 2021, though both touch
  * 2020: the fact's months must cover most of the months asked about (all but one, when the whole
  * of a year is asked for: nine months' exports are no year's).
  */
-function spanVerdict(
-  asked: { from: string; to: string; whole: boolean },
-  covered: { from: string; to: string },
-): Verdict {
+function spanVerdict(asked: Span, covered: NonNullable<Fact['span']>): Verdict {
   const length = monthIndex(asked.to) - monthIndex(asked.from);
   const overlap =
     Math.min(monthIndex(asked.to), monthIndex(covered.to)) -

@@ -77,6 +77,17 @@ export function placeAsked(text: string): 'located' | 'named' | 'loose' {
   return WHERE_EVENT.test(text) || AT_WHAT_OCCASION.test(text) ? 'located' : 'loose';
 }
 
+/** Offices a person is asked for by: "which ISIPO official", "the deputy minister's name". */
+const OFFICE =
+  'officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy';
+/** "The deputy foreign minister's name?", "the ambassador's full name": a person's name. */
+const OFFICE_NAME = new RegExp(`\\b(?:${OFFICE}|head|chief|chairman)['’]s (?:full |first |last )?name\\b`);
+/** "Which ISIPO official", "which deputy industry minister" (not "which minister's …"). */
+const WHICH_OFFICE = new RegExp(
+  `\\b(?:which|what)\\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\\b)[\\p{L}-]+\\s+){0,3}?(?:${OFFICE})\\b(?!['’]s)`,
+  'u',
+);
+
 /** What kind of answer the question asks for, read from its wording before stopwords go. */
 export function detectIntent(text: string): Intent {
   const t = text.toLowerCase().replace(/%/g, ' percent');
@@ -103,19 +114,9 @@ export function detectIntent(text: string): Intent {
   if (WHICH_PLACES.test(t)) return 'place';
   if (/\bwhom?\b|\bwhat(?:'s| is| was|s)? (?:the )?names? of\b/.test(t)) return 'person';
   // "The deputy foreign minister's name?": the name of someone in an office is a person's.
-  if (
-    /\b(?:officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy|head|chief|chairman)['’]s (?:full |first |last )?name\b/.test(
-      t,
-    )
-  )
-    return 'person';
+  if (OFFICE_NAME.test(t)) return 'person';
   // "Which ISIPO official", "which deputy industry minister": a person, asked for by office.
-  if (
-    /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[\p{L}-]+\s+){0,3}?(?:officials?|ministers?|spokes(?:man|woman|person)|ambassadors?|envoys?|director(?:-general)?|deputy)\b(?!['’]s)/u.test(
-      t,
-    )
-  )
-    return 'person';
+  if (WHICH_OFFICE.test(t)) return 'person';
   if (/\bwhere\b/.test(t)) return 'place';
   return null;
 }

@@ -17,7 +17,7 @@ import {
   placeAsked,
 } from './normalise.ts';
 import { editDistance } from '../text/distance.ts';
-import { MONTH_NAMES } from '../text/months.ts';
+import { MONTH_NAMES, monthNumber } from '../text/months.ts';
 import { stem } from '../text/stem.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { tokenize, toWords } from '../text/tokenise.ts';
@@ -559,6 +559,7 @@ export interface Span {
 
 const ENDED = '(?:ended|ending|ends|finished|closed|to|through|until|up to)';
 const BEGAN = '(?:began|beginning|begins|started|starting|starts|from|opened|opening)';
+const ENDED_ALONE = new RegExp(`^${ENDED}$`, 'i');
 /** "The year that ended in March 2020", "the (Iranian) year to March 20, 2020", "the year beginning on 21 March 2020". */
 const YEAR_BOUND = new RegExp(
   `\\byear\\s+(?:that\\s+|which\\s+)?(?:was\\s+|had\\s+)?(${ENDED}|${BEGAN})\\s+(?:on\\s+|in\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${MONTH})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+((?:19|20)\\d\\d)\\b`,
@@ -568,8 +569,6 @@ const YEAR_BOUND = new RegExp(
 const WHOLE_YEAR =
   /\b(?:(?:the\s+)?(?:whole|entire|full|all)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?((?:19|20)\d\d)\b|(?:the\s+)?(?:whole|entire|full)\s+(?:year\s+(?:of\s+)?)((?:19|20)\d\d)\b)/i;
 
-const monthOf = (name: string): number =>
-  MONTH_NAMES.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
 const yearMonth = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}`;
 
 /**
@@ -579,10 +578,10 @@ const yearMonth = (year: number, month: number): string => `${year}-${String(mon
 export function spanAsked(text: string): Span | undefined {
   const bound = YEAR_BOUND.exec(text);
   if (bound) {
-    const month = monthOf(bound[2] as string);
+    const month = monthNumber(bound[2] as string);
     const year = Number(bound[3]);
     if (month < 1) return undefined;
-    return new RegExp(`^${ENDED}$`, 'i').test(bound[1] as string)
+    return ENDED_ALONE.test(bound[1] as string)
       ? { from: yearMonth(year - 1, month), to: yearMonth(year, month), whole: false }
       : { from: yearMonth(year, month), to: yearMonth(year + 1, month), whole: false };
   }
@@ -685,9 +684,14 @@ function settingWords(text: string, aliases: AliasMatcher): string[] {
 /** A word that refers back to something named earlier: "how many of them", "operate there", "did he say it". */
 const REFERS_BACK = /\b(?:there|them|those|these|they|he|she|it|him|his|her|its|their)\b/i;
 
+/** The prepositions a later part of a compound question may open with ("… and over what period?"). */
+const PART_PREPOSITIONS = 'with|to|by|for|from|at|in|on|under|over|during';
+
 /** "… and with whom?", "… and for what purpose?": a part that opens with a preposition asks about the earlier part's event. */
-const ELLIPTICAL =
-  /^\s*(?:(?:and|but|so)\s+)?(?:with|to|by|for|from|at|in|on|under|over|during)\s+(?:whom|what|which)\b/i;
+const ELLIPTICAL = new RegExp(
+  `^\\s*(?:(?:and|but|so)\\s+)?(?:${PART_PREPOSITIONS})\\s+(?:whom|what|which)\\b`,
+  'i',
+);
 
 /**
  * "… and where did he say it?": a later part of a compound question that refers to a person by
@@ -919,7 +923,7 @@ export function compoundParts(question: string): CompoundPart[] {
     // "… and when?", "… and at what kind of event?": "and" before a question word, or a preposition and one.
     .split(
       new RegExp(
-        `\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=(?:(?:at|in|on|to|for|from|with|by|under|over|during)\\s+)?${WH}\\b))`,
+        `\\s*(?:\\?+\\s+|(?<!\\btl);\\s*|,?\\s+(?:and|&|plus|also)\\s+(?=(?:(?:${PART_PREPOSITIONS})\\s+)?${WH}\\b))`,
         'i',
       ),
     )

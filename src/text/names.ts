@@ -4,7 +4,7 @@
  * of our own: compromise's people and organisation tagging did worse on these articles. (Whether a
  * name already known occurs in a fact's words is src/knowledge/names.ts.)
  */
-import { MONTH_NAMES } from './months.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './months.ts';
 import { ORGANISATION_NAME_END } from './organisations.ts';
 
 /** Words that open a sentence without being part of a name. */
@@ -16,9 +16,7 @@ const STARTERS = new Set(
     'Yesterday Such Other Another There Here Then Thus Therefore'
   ).split(' '),
 );
-const DAYS = [...MONTH_NAMES, ...'monday tuesday wednesday thursday friday saturday sunday'.split(' ')].map(
-  (d) => d[0]!.toUpperCase() + d.slice(1),
-);
+const DAYS = [...MONTH_NAMES, ...WEEKDAY_NAMES].map((d) => d[0]!.toUpperCase() + d.slice(1));
 /** A capitalised word that is not a month or a weekday. */
 const CAPITAL = `(?!(?:${DAYS.join('|')})\\b)\\p{Lu}(?:[\\p{L}\\p{N}'\\u2019-]|\\.(?=\\p{L}))*`;
 /** Two or more capitalised words, joined by spaces and "of", "and", "for", "the". */
