@@ -168,17 +168,17 @@ export class Composer {
     const around = (same: (f: Fact) => boolean) =>
       lead === undefined ? [] : [lead, ...opening.filter((f) => same(f) && f !== lead)];
     const bySpeakerFacts = speaker === undefined ? [] : around((f) => f.speaker === speaker);
+    const ofSpeaker = bySpeakerFacts.length >= 2;
     const onTopic = topicId === undefined ? [] : around((f) => f.topic === topicId);
     const topic = onTopic.length >= 2 ? this.topics.get(topicId as string) : undefined;
-    const chosen = bySpeakerFacts.length >= 2 ? bySpeakerFacts : topic ? onTopic : opening;
+    const chosen = ofSpeaker ? bySpeakerFacts : topic ? onTopic : opening;
     const answered = chosen.slice(0, SUMMARY_FACTS).map((f) => this.answeredFact(f));
     const date = article.date ? formatDate(article.date) : 'undated';
-    const heading =
-      bySpeakerFacts.length >= 2
-        ? `What ${speaker as string} said, from `
-        : topic
-          ? `${topic.title}, from `
-          : '';
+    const heading = ofSpeaker
+      ? `What ${speaker as string} said, from `
+      : topic
+        ? `${topic.title}, from `
+        : '';
     const text = [
       `${heading}“${article.title}” (${article.outlet}, ${date}) in brief:`,
       ...answered.map((a) => `• ${a.answer}`),
@@ -210,9 +210,9 @@ export class Composer {
 
   /**
    * A list over the whole material, from the knowledge base's structure: every agreement with its
-   * date and parties, every person with their role, the outlets and agencies, the dated
-   * events they report in time order, the figures the sources disagree on. Undefined when the knowledge base
-   * holds nothing of the kind.
+   * date and parties, every person with their role, the outlets and agencies, the dated events
+   * they report in time order, the figures the sources disagree on. Undefined when the knowledge
+   * base holds nothing of the kind.
    */
   aggregate(
     query: string,
